@@ -1,0 +1,43 @@
+/**
+ * Opens the database named by DATABASE_URL with the Prisma client generated for its provider and the
+ * matching driver adapter, after applying any pending migration. The two generated clients have the same
+ * model API (the schemas are kept identical), so the rest of store/ is typed against the SQLite one.
+ */
+import type { PrismaClient } from '../../generated/sqlite/index.js';
+import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
+import { migrate } from './migrate.ts';
+
+export type Db = PrismaClient;
+
+export interface Connection {
+  db: Db;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+export async function connect(url?: string): Promise<Connection> {
+  const target = parseDatabaseUrl(url);
+  await migrate(target);
+  const db = target.provider === 'sqlite' ? await sqliteClient(target.url) : await postgresClient(target.url);
+  return { db, target, close: () => db.$disconnect() };
+}
+
+async function sqliteClient(url: string): Promise<Db> {
+  const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([
+    import('../../generated/sqlite/index.js'),
+    import('@prisma/adapter-better-sqlite3'),
+  ]);
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }) });
+  await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  return db;
+}
+
+async function postgresClient(url: string): Promise<Db> {
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+    import('../../generated/postgresql/index.js'),
+    import('@prisma/adapter-pg'),
+  ]);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+}
