@@ -1,0 +1,113 @@
+/** Articles: idempotent saves keyed by canonical URL, the feeds that carried them, and their mentions. */
+import type { EntityMention, EntityRef, LanguageEvidence } from '../domain/types.ts';
+import type { Db } from './client.ts';
+import { EntityIds, entityKey } from './entities.ts';
+
+export interface ArticleRecord {
+  url: string;
+  originalUrl?: string | null;
+  guid?: string | null;
+  source: string;
+  title: string;
+  summary?: string | null;
+  bodyText?: string | null;
+  author?: string | null;
+  siteName?: string | null;
+  language: string;
+  languageConfidence: number;
+  languageEvidence?: LanguageEvidence[];
+  declaredLanguage?: string | null;
+  publishedAt: Date | null;
+  fetchedAt: Date;
+  contentHash: string;
+  extractStatus: 'pending' | 'ok' | 'failed' | 'skipped';
+  extractError?: string | null;
+  mentions: EntityMention[];
+  entities: EntityRef[];
+  feed?: { feedId: number; guid: string | null };
+}
+
+export type SaveStatus = 'new' | 'updated' | 'unchanged';
+
+export interface SavedArticle {
+  id: number;
+  status: SaveStatus;
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export async function saveArticle(db: Db, entities: EntityIds, record: ArticleRecord): Promise<SavedArticle> {
+  try {
+    return await db.$transaction((tx) => saveInTransaction(tx, entities, record));
+  } catch (error) {
+    entities.clear();
+    throw error;
+  }
+}
+
+async function saveInTransaction(tx: Tx, entities: EntityIds, record: ArticleRecord): Promise<SavedArticle> {
+  const existing = await tx.article.findUnique({
+    where: { url: record.url },
+    select: { id: true, contentHash: true },
+  });
+  let saved: SavedArticle;
+  if (!existing) {
+    const row = await tx.article.create({ data: columns(record), select: { id: true } });
+    saved = { id: row.id, status: 'new' };
+  } else if (existing.contentHash !== record.contentHash) {
+    await tx.article.update({ where: { id: existing.id }, data: columns(record) });
+    await tx.mention.deleteMany({ where: { articleId: existing.id } });
+    saved = { id: existing.id, status: 'updated' };
+  } else {
+    saved = { id: existing.id, status: 'unchanged' };
+  }
+  if (record.feed) {
+    await tx.feedArticle.upsert({
+      where: { feedId_articleId: { feedId: record.feed.feedId, articleId: saved.id } },
+      create: { ...record.feed, articleId: saved.id, firstSeenAt: record.fetchedAt },
+      update: {},
+    });
+  }
+  if (saved.status !== 'unchanged') await saveMentions(tx, entities, saved.id, record);
+  return saved;
+}
+
+function columns(record: ArticleRecord) {
+  return {
+    url: record.url,
+    originalUrl: record.originalUrl ?? null,
+    guid: record.guid ?? null,
+    source: record.source,
+    title: record.title,
+    summary: record.summary ?? null,
+    bodyText: record.bodyText ?? null,
+    author: record.author ?? null,
+    siteName: record.siteName ?? null,
+    language: record.language,
+    languageConfidence: record.languageConfidence,
+    languageEvidence: record.languageEvidence ? JSON.stringify(record.languageEvidence) : null,
+    declaredLanguage: record.declaredLanguage ?? null,
+    publishedAt: record.publishedAt,
+    fetchedAt: record.fetchedAt,
+    contentHash: record.contentHash,
+    extractStatus: record.extractStatus,
+    extractError: record.extractError ?? null,
+    analyzedAt: record.fetchedAt,
+  };
+}
+
+async function saveMentions(tx: Tx, entities: EntityIds, articleId: number, record: ArticleRecord): Promise<void> {
+  if (record.mentions.length === 0 && record.entities.length === 0) return;
+  const ids = await entities.resolve(tx, record.entities, record.mentions);
+  await tx.mention.createMany({
+    data: record.mentions.map((m) => ({
+      articleId,
+      entityId: ids.get(entityKey(m))!,
+      field: m.field,
+      start: m.start,
+      end: m.end,
+      surface: m.text,
+      createdAt: record.publishedAt ?? record.fetchedAt,
+    })),
+  });
+}

@@ -1,0 +1,69 @@
+/** Canonical entities and their aliases; ids cached per connection (entities are never renamed in place). */
+import type { EntityMention, EntityRef } from '../domain/types.ts';
+import type { Db } from './client.ts';
+
+export function entityKey(ref: { name: string; type: string }): string {
+  return `${ref.type}:${ref.name.toLowerCase()}`;
+}
+
+type Tx = Pick<Db, 'entity' | 'entityAlias'>;
+
+export class EntityIds {
+  private readonly ids = new Map<string, number>();
+  private readonly aliases = new Set<string>();
+
+  async resolve(db: Tx, refs: EntityRef[], mentions: EntityMention[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    const all = new Map<string, EntityRef>();
+    for (const ref of refs) all.set(entityKey(ref), ref);
+    for (const m of mentions) if (!all.has(entityKey(m))) all.set(entityKey(m), { name: m.name, type: m.type });
+    for (const [key, ref] of all) result.set(key, await this.idFor(db, key, ref));
+    for (const ref of all.values()) {
+      if (!ref.owner) continue;
+      const ownerId = await this.findOwner(db, ref.owner);
+      if (ownerId !== undefined) await db.entity.update({ where: { id: result.get(entityKey(ref))! }, data: { ownerId } });
+    }
+    for (const m of mentions) await this.alias(db, result.get(entityKey(m))!, m.text);
+    return result;
+  }
+
+  private async idFor(db: Tx, key: string, ref: EntityRef): Promise<number> {
+    const cached = this.ids.get(key);
+    if (cached !== undefined) return cached;
+    const row = await db.entity.upsert({
+      where: { key },
+      create: { key, name: ref.name, type: ref.type },
+      update: {},
+      select: { id: true },
+    });
+    this.ids.set(key, row.id);
+    return row.id;
+  }
+
+  private async findOwner(db: Tx, name: string): Promise<number | undefined> {
+    for (const type of ['person', 'organization']) {
+      const key = entityKey({ name, type });
+      const id = this.ids.get(key) ?? (await db.entity.findUnique({ where: { key }, select: { id: true } }))?.id;
+      if (id !== undefined) return id;
+    }
+    return undefined;
+  }
+
+  private async alias(db: Tx, entityId: number, alias: string): Promise<void> {
+    const key = `${entityId}\u0000${alias}`;
+    if (this.aliases.has(key)) return;
+    await db.entityAlias.upsert({
+      where: { entityId_alias: { entityId, alias } },
+      create: { entityId, alias },
+      update: {},
+      select: { id: true },
+    });
+    this.aliases.add(key);
+  }
+
+  /** After a rolled-back transaction the cache may name rows that do not exist. */
+  clear(): void {
+    this.ids.clear();
+    this.aliases.clear();
+  }
+}
