@@ -1,0 +1,108 @@
+/** Reading stories for `stories`, `story` and the digest. */
+import { rankStories } from '../query/rank-stories.ts';
+import type { Db } from './client.ts';
+
+export interface StorySummary {
+  id: number;
+  title: string;
+  titles: Record<string, string>;
+  languages: string[];
+  sources: string[];
+  articleCount: number;
+  sourceCount: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  keyEntities: { name: string; type: string; count?: number }[];
+  first: { articleId: number; source: string; title: string; url: string; published: Date | null } | null;
+}
+
+export interface StoryListFilter {
+  since?: Date;
+  until?: Date;
+  language?: 'de' | 'en';
+  minSources?: number;
+  entity?: string;
+  limit?: number;
+}
+
+export async function listStories(db: Db, filter: StoryListFilter, now: Date): Promise<StorySummary[]> {
+  const entityName = filter.entity?.trim();
+  const rows = await db.story.findMany({
+    where: {
+      mergedIntoId: null,
+      articleCount: { gt: 0 },
+      ...(filter.since || filter.until ? { lastSeenAt: { gte: filter.since, lt: filter.until } } : {}),
+      ...(filter.minSources ? { sourceCount: { gte: filter.minSources } } : {}),
+      ...(entityName
+        ? {
+            members: {
+              some: {
+                leftAt: null,
+                article: { mentions: { some: { entity: { OR: [{ name: entityName }, { aliases: { some: { alias: entityName } } }] } } } },
+              },
+            },
+          }
+        : {}),
+    },
+    orderBy: { lastSeenAt: 'desc' },
+    take: 2000,
+  });
+  const summaries = rows
+    .map((row) => ({
+      id: row.id,
+      title: row.title,
+      titles: JSON.parse(row.titles) as Record<string, string>,
+      languages: JSON.parse(row.languages) as string[],
+      sources: JSON.parse(row.sources) as string[],
+      articleCount: row.articleCount,
+      sourceCount: row.sourceCount,
+      firstSeen: row.firstSeenAt,
+      lastSeen: row.lastSeenAt,
+      keyEntities: JSON.parse(row.keyEntities) as StorySummary['keyEntities'],
+      firstArticleId: row.firstArticleId,
+    }))
+    .filter((story) => !filter.language || story.languages.includes(filter.language));
+  const ranked = rankStories(summaries, now).slice(0, filter.limit ?? 50);
+  const firstIds = ranked.map((s) => s.firstArticleId).filter((id): id is number => id !== null);
+  const firsts = await db.article.findMany({
+    where: { id: { in: firstIds } },
+    select: { id: true, source: true, title: true, url: true, publishedAt: true },
+  });
+  const byId = new Map(firsts.map((a) => [a.id, a]));
+  return ranked.map(({ firstArticleId, ...story }) => {
+    const first = firstArticleId === null ? undefined : byId.get(firstArticleId);
+    return {
+      ...story,
+      first: first
+        ? { articleId: first.id, source: first.source, title: first.title, url: first.url, published: first.publishedAt }
+        : null,
+    };
+  });
+}
+
+export interface StoryArticle {
+  id: number;
+  url: string;
+  source: string;
+  language: string;
+  title: string;
+  published: Date | null;
+  fetchedAt: Date;
+  summary: string | null;
+}
+
+/** The current members of a story in time order (the timeline). */
+export async function storyArticles(db: Db, storyId: number): Promise<StoryArticle[]> {
+  const members = await db.storyMember.findMany({
+    where: { storyId, leftAt: null },
+    select: {
+      article: {
+        select: { id: true, url: true, source: true, language: true, title: true, publishedAt: true, fetchedAt: true, summary: true },
+      },
+    },
+  });
+  return members
+    .map(({ article }) => ({ ...article, published: article.publishedAt }))
+    .map(({ publishedAt: _p, ...rest }) => rest)
+    .sort((a, b) => (a.published ?? a.fetchedAt).getTime() - (b.published ?? b.fetchedAt).getTime());
+}
