@@ -1,0 +1,54 @@
+/**
+ * Line-level boilerplate that survives inside the main container: share and follow prompts,
+ * newsletter pitches, "read more" teasers, separators, bare dates and bylines, photo credits.
+ * Each pattern matches a whole short block, so a sentence that merely mentions Google News stays.
+ */
+import type { TextBlock } from './blocks.ts';
+
+const SEPARATOR = /^[\s\-–—_=*·•~.#+|/\\]{3,}$/;
+
+/** Whole-block prompts, German and English (the seed article's "Folge uns auf Google News"). */
+const PROMPTS = [
+  /\b(folge|folgen sie|folgt) (uns|dem autor)\b/i,
+  /\bfollow (us|me)\b/i,
+  /\bdu willst mehr von uns lesen\b/i,
+  /\bgoogle news\b/i,
+  /\bnewsletter\b/i,
+  /^(jetzt |hier )?(teilen|share|tweet|drucken|print|e-?mail|mail|whatsapp|facebook|twitter|linkedin|pinterest|xing|reddit|flipboard|pocket|kommentieren|merken)\b[\s:|]*$/i,
+  /^(teilen|share( this( article| post| page)?)?|diesen artikel teilen|artikel teilen|seite teilen)\s*:?\s*$/i,
+  /^(mehr zum thema|mehr dazu|lesen sie auch|lies auch|auch interessant|das könnte sie auch interessieren|das könnte dich auch interessieren|weitere artikel|weiterlesen|mehr lesen|mehr erfahren|zum artikel|related( articles| posts| stories)?|read more|read next|more from|you may also like|see also|recommended|empfohlene artikel|ähnliche artikel|ähnliche beiträge|verwandte artikel|zur startseite|zurück|nach oben|top)\b[\s.:…»›>]*$/i,
+  /^(anzeige|werbung|advertisement|sponsored|gesponsert)\s*:?\s*$/i,
+  /\b(cookies?|datenschutzerklärung|privacy policy)\b.*\b(akzeptieren|zustimmen|einverstanden|accept|agree|verwenden|nutzen|use)\b/i,
+  /^(alle rechte vorbehalten|all rights reserved|©|\(c\)|copyright)\b/i,
+  /^(foto|fotos|bild|bilder|photo|image|quelle|source|credit|grafik|illustration|titelbild|beitragsbild|symbolbild)\s*:\s*\S.{0,80}$/i,
+  /^(tags|schlagworte|schlagwörter|themen|kategorien?|categories|filed under|posted in|veröffentlicht in)\s*:/i,
+  /^(kommentare?|comments?|\d+ (kommentare?|comments?|antworten|replies))\s*(\(\d+\))?\s*:?$/i,
+  /^(schreibe|hinterlasse) (einen|einen neuen) kommentar|^leave a (reply|comment)|^kommentar (schreiben|verfassen)/i,
+];
+
+const MONTHS =
+  'jan(uar|uary)?|feb(ruar|ruary)?|mär(z)?|mar(ch)?|apr(il)?|mai|may|jun(i|e)?|jul(i|y)?|aug(ust)?|sep(t(ember)?)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?|dec(ember)?';
+const DATE_LINE = new RegExp(
+  `^((veröffentlicht|aktualisiert|erstellt|stand|published|updated|posted|datum|date)( am| on)?\\s*:?\\s*)?` +
+    `((mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*)?` +
+    `(\\d{1,2}\\.\\s*(${MONTHS})\\.?\\s*\\d{2,4}|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}|(${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
+    `([,|\\s-]*(um\\s*)?\\d{1,2}[:.]\\d{2}(\\s*(uhr|h|am|pm))?)?\\s*(\\|.*)?$`,
+  'i',
+);
+const BYLINE = /^(von|by|autor(in)?|author|text|foto|fotos)\s*:?\s+[\p{Lu}][\p{L}.'-]+(\s+(und|and|&|,)?\s*[\p{Lu}][\p{L}.'-]*){0,5}\s*[,|]?\s*(\d.*)?$/u;
+
+export function isBoilerplateBlock(block: TextBlock): boolean {
+  const { text } = block;
+  if (SEPARATOR.test(text)) return true;
+  if (text.length <= 160 && PROMPTS.some((pattern) => pattern.test(text))) return true;
+  if (text.length <= 80 && (DATE_LINE.test(text) || BYLINE.test(text))) return true;
+  return isLinkList(block);
+}
+
+/** Mostly link text: menus, tag lists, "read also" teasers that sit inside the article container. */
+function isLinkList(block: TextBlock): boolean {
+  const density = block.linkChars / block.text.length;
+  if (density > 0.8) return true;
+  if (density > 0.5 && block.text.length < 200) return true;
+  return block.kind === 'item' && density > 0.3 && block.text.length < 100;
+}

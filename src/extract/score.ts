@@ -1,0 +1,147 @@
+/**
+ * Finds the main content container, after Mozilla Readability's scoring: each paragraph-sized
+ * text block earns points (length, commas) for its parent, grandparent and (less) further
+ * ancestors; class/id hints add or subtract; link-heavy containers are discounted. The best
+ * container is widened to an ancestor when that scores nearly as well, and siblings that look
+ * like more of the same article are kept.
+ */
+import type { Element } from 'domhandler';
+import type { BlockSet, TextBlock } from './blocks.ts';
+import { hintsOf, isElement, tagOf } from './dom.ts';
+import { classWeight } from './hints.ts';
+
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const MAX_LEVELS = 5;
+
+export interface Totals {
+  text: number;
+  links: number;
+}
+
+export interface Scoring {
+  scores: Map<Element, number>;
+  totals: Map<Element, Totals>;
+}
+
+export function scoreBlocks({ blocks, containers }: BlockSet): Scoring {
+  const scores = new Map<Element, number>();
+  const totals = new Map<Element, Totals>();
+  for (const block of blocks) {
+    addTotals(block, totals);
+    if (block.text.length < 25 || block.kind === 'heading') continue;
+    const points = blockPoints(block);
+    const isParagraph = PARAGRAPH_TAGS.has(tagOf(block.owner)) || !containers.has(block.owner);
+    let node: Element | null = isParagraph ? parentElement(block.owner) : block.owner;
+    for (let level = 0; node && level < MAX_LEVELS; level += 1) {
+      if (!scores.has(node)) scores.set(node, initialScore(node));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(node, scores.get(node)! + points / divider);
+      node = parentElement(node);
+    }
+  }
+  for (const [node, score] of scores) scores.set(node, score * (1 - linkDensity(node, totals)));
+  return { scores, totals };
+}
+
+function blockPoints(block: TextBlock): number {
+  const commas = (block.text.match(/[,，、]/g) ?? []).length;
+  const base = 1 + commas + Math.min(3, Math.floor(block.text.length / 100));
+  return base * (1 - block.linkChars / block.text.length);
+}
+
+function addTotals(block: TextBlock, totals: Map<Element, Totals>): void {
+  let node: Element | null = block.owner;
+  while (node) {
+    const entry = totals.get(node);
+    if (entry) {
+      entry.text += block.text.length;
+      entry.links += block.linkChars;
+    } else {
+      totals.set(node, { text: block.text.length, links: block.linkChars });
+    }
+    node = parentElement(node);
+  }
+}
+
+function initialScore(element: Element): number {
+  let score = 0;
+  switch (tagOf(element)) {
+    case 'div': case 'article': case 'main': case 'section': score = 5; break;
+    case 'pre': case 'td': case 'blockquote': score = 3; break;
+    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': score = -3; break;
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': score = -5; break;
+    default: break;
+  }
+  return score + classWeight(hintsOf(element));
+}
+
+export function linkDensity(element: Element, totals: Map<Element, Totals>): number {
+  const entry = totals.get(element);
+  return entry && entry.text > 0 ? entry.links / entry.text : 0;
+}
+
+export function parentElement(element: Element): Element | null {
+  const parent = element.parent;
+  return parent && isElement(parent) ? parent : null;
+}
+
+/** The winning container and the siblings that belong with it. */
+export function selectContent(scoring: Scoring, body: Element): Element[] {
+  const { scores, totals } = scoring;
+  let top: Element | null = null;
+  let best = -Infinity;
+  for (const [node, score] of scores) {
+    if (score > best) {
+      best = score;
+      top = node;
+    }
+  }
+  if (!top) return [body];
+  top = widen(top, scores, body);
+  const parent = parentElement(top);
+  if (!parent || top === body) return [top];
+  const topScore = scores.get(top) ?? best;
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attribs.class ?? '';
+  return parent.children.filter((sibling): sibling is Element => {
+    if (!isElement(sibling)) return false;
+    if (sibling === top) return true;
+    const bonus = topClass && sibling.attribs.class === topClass ? topScore * 0.2 : 0;
+    if ((scores.get(sibling) ?? -Infinity) + bonus >= threshold) return true;
+    return tagOf(sibling) === 'p' && looksLikeParagraph(sibling, totals);
+  });
+}
+
+function looksLikeParagraph(element: Element, totals: Map<Element, Totals>): boolean {
+  const length = totals.get(element)?.text ?? 0;
+  const density = linkDensity(element, totals);
+  return (length > 80 && density < 0.25) || (length > 0 && length <= 80 && density === 0);
+}
+
+/** Moves up while an ancestor scores nearly as well (the article is split over several children). */
+function widen(top: Element, scores: Map<Element, number>, body: Element): Element {
+  let current = top;
+  let lastScore = scores.get(top) ?? 0;
+  const threshold = lastScore / 3;
+  let parent = parentElement(current);
+  while (parent && parent !== body) {
+    const parentScore = scores.get(parent);
+    if (parentScore === undefined) {
+      parent = parentElement(parent);
+      continue;
+    }
+    if (parentScore < threshold) break;
+    if (parentScore > lastScore) {
+      current = parent;
+      break;
+    }
+    lastScore = parentScore;
+    parent = parentElement(parent);
+  }
+  while (current !== body) {
+    const up = parentElement(current);
+    if (!up || up === body || up.children.filter(isElement).length !== 1) break;
+    current = up;
+  }
+  return current;
+}
