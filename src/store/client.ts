@@ -18,7 +18,7 @@ export interface Connection {
 export async function connect(url?: string): Promise<Connection> {
   const target = parseDatabaseUrl(url);
   await migrate(target);
-  const db = target.provider === 'sqlite' ? await sqliteClient(target.url) : await postgresClient(target.url);
+  const db = target.provider === 'sqlite' ? await sqliteClient(target.url) : await postgresClient(target);
   return { db, target, close: () => db.$disconnect() };
 }
 
@@ -34,10 +34,15 @@ async function sqliteClient(url: string): Promise<Db> {
   return db;
 }
 
-async function postgresClient(url: string): Promise<Db> {
+async function postgresClient(target: Extract<DatabaseTarget, { provider: 'postgresql' }>): Promise<Db> {
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
     import('../../generated/postgresql/index.js'),
     import('@prisma/adapter-pg'),
   ]);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  // search_path too, so raw SQL in store/ finds the tables of a non-public schema.
+  const adapter = new PrismaPg(
+    { connectionString: target.connectionString, options: `-c search_path=${target.schema}`, max: 5 },
+    { schema: target.schema },
+  );
+  return new PrismaClient({ adapter }) as unknown as Db;
 }

@@ -57,11 +57,12 @@ export function migrateSqlite(path: string): string[] {
 }
 
 /** Several workers may start at once: an advisory lock serialises them. */
-export async function migratePostgres(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+export async function migratePostgres(connectionString: string, schema: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString, options: `-c search_path=${schema}` });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock(7263541)');
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(ledger);
     const { rows } = await client.query<{ name: string }>('SELECT name FROM "_newsdesk_migrations"');
     const done = new Set(rows.map((row) => row.name));
@@ -90,5 +91,7 @@ export async function migratePostgres(url: string): Promise<string[]> {
 }
 
 export async function migrate(target: DatabaseTarget): Promise<string[]> {
-  return target.provider === 'sqlite' ? migrateSqlite(target.path) : migratePostgres(target.url);
+  return target.provider === 'sqlite'
+    ? migrateSqlite(target.path)
+    : migratePostgres(target.connectionString, target.schema);
 }

@@ -1,0 +1,81 @@
+/**
+ * Real databases for tests. SQLite: the migrations are applied once into a base file, which each test
+ * copies (fast and real, as in the Epic Stack). PostgreSQL (when NEWSDESK_TEST_PG_URL is set): a fresh
+ * schema per test database, dropped afterwards.
+ */
+import { copyFileSync, existsSync, mkdtempSync, renameSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { connect, type Connection } from '../../src/store/client.ts';
+import { listMigrations, migrateSqlite } from '../../src/store/migrate.ts';
+
+export type Provider = 'sqlite' | 'postgresql';
+
+export const pgUrl = process.env.NEWSDESK_TEST_PG_URL;
+
+/** The providers to run a database test against: SQLite always, PostgreSQL when configured. */
+export const providers: Provider[] = pgUrl ? ['sqlite', 'postgresql'] : ['sqlite'];
+
+export interface TestDatabase extends Connection {
+  url: string;
+  /** Closes the connection and removes the database. */
+  drop(): Promise<void>;
+}
+
+function baseSqliteFile(): string {
+  const digest = createHash('sha1')
+    .update(listMigrations('sqlite').map((m) => m.name + m.sql).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  const base = join(tmpdir(), `newsdesk-test-base-${digest}.db`);
+  if (!existsSync(base)) {
+    const building = `${base}.${process.pid}.${randomUUID()}`;
+    migrateSqlite(building);
+    renameSync(building, base);
+  }
+  return base;
+}
+
+export function freshSqliteUrl(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-test-'));
+  const path = join(dir, 'test.db');
+  copyFileSync(baseSqliteFile(), path);
+  return `file:${path}`;
+}
+
+export async function freshPostgresUrl(): Promise<string> {
+  if (!pgUrl) throw new Error('NEWSDESK_TEST_PG_URL is not set');
+  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const url = new URL(pgUrl);
+  url.searchParams.set('schema', schema);
+  return url.toString();
+}
+
+export async function dropPostgresSchema(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  if (!schema || schema === 'public') return;
+  const client = new pg.Client({ connectionString: parsed.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(provider: Provider = 'sqlite'): Promise<TestDatabase> {
+  const url = provider === 'sqlite' ? freshSqliteUrl() : await freshPostgresUrl();
+  const connection = await connect(url);
+  return {
+    ...connection,
+    url,
+    async drop() {
+      await connection.close();
+      if (provider === 'postgresql') await dropPostgresSchema(url);
+    },
+  };
+}
