@@ -1,0 +1,158 @@
+/**
+ * In-process replica of /work/shared/scripts/eval-similarity.py for calibrating the clusterer in
+ * seconds: the same article construction (title = first line or first sentence, text = the rest)
+ * and the same order, fed straight to createClusterer instead of through `import`/`export`.
+ *
+ *   node --import tsx scripts/dev-cluster-eval.ts [--data DIR] [--entities] [--merge] [--set key=value …] [--json]
+ *
+ * --entities runs the entities stage (src/entities) on each article as the pipeline will.
+ * Prints to stdout because it is a developer script, not library code.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClusterer } from '../src/cluster/index.ts';
+import type { ClusterOptions } from '../src/cluster/index.ts';
+import type { ClusterArticle, Language } from '../src/domain/types.ts';
+import { extractEntities } from '../src/entities/index.ts';
+import { pairScores, bcubed, splitTitle, parseCsv } from './dev-cluster-metrics.ts';
+
+interface Args {
+  data: string;
+  entities: boolean;
+  merge: boolean;
+  json: boolean;
+  set: Partial<ClusterOptions>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { data: '/work/shared/eval/similarity', entities: false, merge: false, json: false, set: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data') args.data = argv[++i] ?? args.data;
+    else if (a === '--entities') args.entities = true;
+    else if (a === '--merge') args.merge = true;
+    else if (a === '--json') args.json = true;
+    else if (a === '--set') {
+      const [k, v] = (argv[++i] ?? '').split('=');
+      if (k && v) (args.set as Record<string, number>)[k] = Number(v);
+    }
+  }
+  return args;
+}
+
+function files(dir: string, suffix: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...files(path, suffix));
+    else if (name.endsWith(suffix)) out.push(path);
+  }
+  return out;
+}
+
+interface PairRow {
+  url1: string;
+  url2: string;
+  text1: string;
+  text2: string;
+  lang1: string;
+  lang2: string;
+  overall: number;
+}
+
+const BASE = Date.parse('2026-01-01T00:00:00Z');
+
+function makeArticle(id: number, url: string, title: string, text: string, language: string, useEntities: boolean, published: Date, source: string): ClusterArticle {
+  const lang = (language === 'de' ? 'de' : 'en') as Language;
+  const entities = useEntities ? extractEntities({ title, text, language: lang }).entities : [];
+  return { id, url, source, title, text, language: lang, published, entities };
+}
+
+function runClusterer(arts: ClusterArticle[], args: Args): { storyOf: Map<string, string>; ms: number } {
+  const clusterer = createClusterer(args.set);
+  const keyOfArticle = new Map<number, string>();
+  const start = performance.now();
+  for (const article of arts) {
+    keyOfArticle.set(article.id, clusterer.assign(article).storyKey);
+    if (args.merge) {
+      for (const m of clusterer.mergeCandidates()) {
+        if (clusterer.mergeStories(m.into, m.from)) {
+          for (const [id, key] of keyOfArticle) if (key === m.from) keyOfArticle.set(id, m.into);
+        }
+      }
+    }
+  }
+  const ms = performance.now() - start;
+  const storyOf = new Map<string, string>();
+  for (const a of arts) storyOf.set(a.url, keyOfArticle.get(a.id) ?? '');
+  return { storyOf, ms };
+}
+
+function runPairs(args: Args): Record<string, unknown> {
+  const rows: PairRow[] = [];
+  for (const path of files(args.data, '.jsonl')) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line) as PairRow & { pair_id?: string };
+      if (r.pair_id !== undefined && r.overall !== undefined) rows.push(r);
+    }
+  }
+  const arts: ClusterArticle[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    for (const [url, text, lang] of [[r.url1, r.text1, r.lang1], [r.url2, r.text2, r.lang2]] as const) {
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const [title, body] = splitTitle(text);
+      arts.push(makeArticle(arts.length + 1, url, title, body || title, lang, args.entities, new Date(BASE + arts.length * 1000), new URL(url).hostname));
+    }
+  }
+  const { storyOf, ms } = runClusterer(arts, args);
+  const merged = (r: PairRow) => storyOf.get(r.url1) === storyOf.get(r.url2);
+  const groups: Record<string, PairRow[]> = {
+    all: rows,
+    'de-en': rows.filter((r) => r.lang1 !== r.lang2),
+    'de-de': rows.filter((r) => r.lang1 === 'de' && r.lang2 === 'de'),
+    'en-en': rows.filter((r) => r.lang1 === 'en' && r.lang2 === 'en'),
+  };
+  const out: Record<string, unknown> = { articles: arts.length, stories: new Set(storyOf.values()).size, msPerArticle: ms / arts.length };
+  for (const [g, list] of Object.entries(groups)) out[g] = pairScores(list.map((r) => [r.overall, merged(r)]));
+  return out;
+}
+
+function runHeadlines(args: Args): Record<string, unknown> {
+  const rows: Array<Record<string, string>> = [];
+  for (const path of files(args.data, '.csv')) {
+    const table = parseCsv(readFileSync(path, 'utf8'));
+    if (table.length && ['TITLE', 'URL', 'STORY'].every((c) => c in (table[0] ?? {}))) rows.push(...table);
+  }
+  rows.sort((a, b) => Number(a['TIMESTAMP'] ?? 0) - Number(b['TIMESTAMP'] ?? 0) || Number(a['ID'] ?? 0) - Number(b['ID'] ?? 0));
+  const seen = new Set<string>();
+  const arts: ClusterArticle[] = [];
+  const gold = new Map<string, string>();
+  for (const r of rows) {
+    const url = r['URL'] ?? '';
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const title = (r['TITLE'] ?? '').trim();
+    arts.push(makeArticle(arts.length + 1, url, title, title, 'en', args.entities, new Date(Number(r['TIMESTAMP'])), r['PUBLISHER'] ?? ''));
+    gold.set(url, r['STORY'] ?? '');
+  }
+  const { storyOf, ms } = runClusterer(arts, args);
+  return { articles: arts.length, msPerArticle: ms / arts.length, ...bcubed(gold, storyOf) };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const result = { options: args.set, pairs: runPairs(args), headlines: runHeadlines(args) };
+if (args.json) console.log(JSON.stringify(result, null, 2));
+else {
+  const p = result.pairs as Record<string, Record<string, number>>;
+  const fmt = (x: number | undefined) => (x ?? 0).toFixed(3);
+  for (const g of ['all', 'de-en', 'de-de', 'en-en']) {
+    const s = p[g] ?? {};
+    console.log(`${g.padEnd(6)} recall ${fmt(s['recall'])} (${s['positives']} pos)  false merges ${fmt(s['falseMerge'])} (${s['negatives']} neg)  P ${fmt(s['precision'])} F1 ${fmt(s['f1'])}`);
+  }
+  const h = result.headlines as Record<string, number>;
+  console.log(`headlines B-cubed P ${fmt(h['precision'])} R ${fmt(h['recall'])} F1 ${fmt(h['f1'])}  stories ${h['predicted']}/${h['gold']}  ${fmt(h['msPerArticle'])} ms/article`);
+  console.log(`FIGURE pair_f1=${fmt(p['all']?.['f1'])} pair_f1_de_en=${fmt(p['de-en']?.['f1'])} false_merge=${fmt(p['all']?.['falseMerge'])} story_bcubed_f1=${fmt(h['f1'])}`);
+}

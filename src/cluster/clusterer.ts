@@ -1,0 +1,228 @@
+import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
+import { createDocumentFrequency } from './document-frequency.ts';
+import { articleFeatures } from './features.ts';
+import { explain, neutral, pairSimilarity, storySimilarity } from './similarity.ts';
+import { addMember, createStory, mergeStates, removeMember } from './story.ts';
+import { createStoryIndex } from './story-index.ts';
+import type {
+  AssignConstraints,
+  Assignment,
+  ClusterOptions,
+  ClusterSnapshot,
+  MergeCandidate,
+  StoryState,
+} from './types.ts';
+import type { Vector } from './vector.ts';
+import { normalise, topK } from './vector.ts';
+
+/** Calibrated on the DEV similarity data; see docs/decisions/0060-story-clustering.md. */
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
+  windowHours: 72,
+  threshold: 0.3,
+  crossThreshold: 0.2,
+  coreRatio: 0.6,
+  mergeRatio: 1.2,
+  centroidTerms: 120,
+  coreMembers: 6,
+  queryTerms: 20,
+  maxPostings: 400,
+  maxCandidates: 30,
+  maxDocuments: 50_000,
+};
+
+const ARTICLE_TERMS = 200;
+const INDEX_TERMS = 40;
+const HOUR_MS = 3_600_000;
+
+export interface Clusterer {
+  /** Put one article into a story (existing or new), honouring the constraints. */
+  assign(article: ClusterArticle, constraints?: AssignConstraints): Assignment;
+  /** Current state of a story held in memory. */
+  getStory(key: string): StoryState | undefined;
+  /** Load or replace a story (e.g. one the store reloads, or one a researcher corrected). */
+  addStory(story: StoryState): void;
+  removeStory(key: string): void;
+  /** A researcher split an article out: the story loses it and becomes curated. */
+  removeArticle(key: string, articleId: number): StoryState | undefined;
+  /** Pairs of stories (touched since the last call, or the given ones) that have converged. */
+  mergeCandidates(keys?: readonly string[]): MergeCandidate[];
+  /** Fold `from` into `into`; returns the merged state. */
+  mergeStories(into: string, from: string): StoryState | undefined;
+  /** Drop stories whose last article is older than `before`; returns their keys. */
+  evict(before: Date): string[];
+  stories(): StoryState[];
+  snapshot(): ClusterSnapshot;
+}
+
+export function createClusterer(options: Partial<ClusterOptions> = {}, snapshot?: ClusterSnapshot): Clusterer {
+  const opts: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
+  const windowMs = opts.windowHours * HOUR_MS;
+  const df = createDocumentFrequency(snapshot?.documentFrequency, opts.maxDocuments);
+  const index = createStoryIndex(INDEX_TERMS, opts.maxPostings);
+  const stories = new Map<string, StoryState>();
+  const storyOf = new Map<number, string>();
+  const touched = new Set<string>();
+  let highWater = snapshot?.highWater ? Date.parse(snapshot.highWater) : -Infinity;
+
+  function put(story: StoryState): void {
+    stories.set(story.key, story);
+    for (const member of story.members) storyOf.set(member.id, story.key);
+    index.put(story);
+    touched.add(story.key);
+  }
+
+  function drop(key: string): void {
+    const story = stories.get(key);
+    if (!story) return;
+    for (const member of story.members) if (storyOf.get(member.id) === key) storyOf.delete(member.id);
+    stories.delete(key);
+    index.remove(key);
+    touched.delete(key);
+  }
+
+  function evict(before: Date): string[] {
+    const cutoff = before.toISOString();
+    const gone = [...stories.values()].filter((s) => s.lastSeen < cutoff).map((s) => s.key);
+    gone.forEach(drop);
+    return gone;
+  }
+
+  function advance(published: Date): void {
+    const t = published.getTime();
+    // evict lazily (once the clock moved a window on) so the scan stays rare
+    if (t > highWater + windowMs / 4 || highWater === -Infinity) {
+      highWater = Math.max(highWater, t);
+      evict(new Date(highWater - 2 * windowMs));
+    }
+  }
+
+  function inWindow(story: StoryState, t: number): boolean {
+    return t >= Date.parse(story.firstSeen) - windowMs && t <= Date.parse(story.lastSeen) + windowMs;
+  }
+
+  function newKey(article: ClusterArticle): string {
+    const base = opts.newStoryKey ? opts.newStoryKey(article) : String(article.id);
+    let key = base;
+    for (let n = 2; stories.has(key); n++) key = `${base}-${n}`;
+    return key;
+  }
+
+  function vectorise(article: ClusterArticle): Vector {
+    const terms = articleFeatures(article);
+    df.observe(terms);
+    return normalise(topK(df.weigh(terms), ARTICLE_TERMS));
+  }
+
+  function bestStory(article: ClusterArticle, vector: Vector, forbidden: ReadonlySet<string>) {
+    const query = { ...topK(vector, opts.queryTerms), ...topK(neutral(vector), opts.queryTerms / 2) };
+    const t = article.published.getTime();
+    let best: { story: StoryState; score: number; relative: number } | undefined;
+    for (const key of index.candidates(query, opts.maxCandidates)) {
+      const story = stories.get(key);
+      if (!story || forbidden.has(key) || !inWindow(story, t)) continue;
+      const match = storySimilarity(vector, article.language, story, opts);
+      if (match.relative < 1 || match.coreRelative < opts.coreRatio) continue;
+      if (!best || match.relative > best.relative) best = { story, ...match };
+    }
+    return best;
+  }
+
+  function join(story: StoryState, article: ClusterArticle, vector: Vector, score: number): Assignment {
+    const reasons = explain(vector, story);
+    put(addMember(story, article, vector, reasons, opts));
+    return { storyKey: story.key, isNew: false, score, reasons };
+  }
+
+  function found(key: string, article: ClusterArticle, vector: Vector): Assignment {
+    put(createStory(key, article, vector, opts));
+    return { storyKey: key, isNew: true, score: 0, reasons: { entities: [], terms: [] } };
+  }
+
+  function assign(article: ClusterArticle, constraints: AssignConstraints = {}): Assignment {
+    const known = storyOf.get(article.id);
+    const knownStory = known === undefined ? undefined : stories.get(known);
+    if (knownStory && (!constraints.pinnedStoryKey || constraints.pinnedStoryKey === known)) {
+      return { storyKey: knownStory.key, isNew: false, score: 1, reasons: { entities: [], terms: [] } };
+    }
+    const vector = vectorise(article);
+    advance(article.published);
+    const pinned = constraints.pinnedStoryKey;
+    if (pinned !== undefined) {
+      const story = stories.get(pinned);
+      return story ? join(story, article, vector, 1) : found(pinned, article, vector);
+    }
+    const best = bestStory(article, vector, new Set(constraints.forbiddenStoryKeys ?? []));
+    return best ? join(best.story, article, vector, best.score) : found(newKey(article), article, vector);
+  }
+
+  function mergeCandidates(keys?: readonly string[]): MergeCandidate[] {
+    const from = keys ?? [...touched];
+    if (!keys) touched.clear();
+    const out: MergeCandidate[] = [];
+    for (const key of from) {
+      const story = stories.get(key);
+      if (!story || story.curated) continue;
+      out.push(...convergedWith(story));
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  function convergedWith(story: StoryState): MergeCandidate[] {
+    const out: MergeCandidate[] = [];
+    const languages = new Set(story.members.map((m) => m.language));
+    const shares = (l: DetectedLanguage) => languages.has(l);
+    for (const key of index.candidates(topK(story.centroid, opts.queryTerms), opts.maxCandidates)) {
+      const other = stories.get(key);
+      if (!other || key === story.key || other.curated) continue;
+      if (!inWindow(other, Date.parse(story.firstSeen)) && !inWindow(other, Date.parse(story.lastSeen))) continue;
+      const otherLanguage = other.members.find((m) => shares(m.language))?.language ?? other.members[0]?.language ?? 'und';
+      const match = pairSimilarity(story.centroid, shares, other.centroid, otherLanguage, opts);
+      if (match.relative >= opts.mergeRatio) {
+        const [into, from] = story.members.length >= other.members.length ? [story.key, key] : [key, story.key];
+        out.push({ into, from, score: match.score });
+      }
+    }
+    return out;
+  }
+
+  function mergeStories(into: string, from: string): StoryState | undefined {
+    const a = stories.get(into);
+    const b = stories.get(from);
+    if (!a || !b || into === from) return undefined;
+    drop(from);
+    const merged = mergeStates(a, b, opts);
+    put(merged);
+    return merged;
+  }
+
+  for (const story of snapshot?.stories ?? []) put(story);
+  touched.clear();
+
+  return {
+    assign,
+    getStory: (key) => stories.get(key),
+    addStory: (story) => {
+      drop(story.key);
+      put(story);
+    },
+    removeStory: drop,
+    removeArticle(key, articleId) {
+      const story = stories.get(key);
+      if (!story) return undefined;
+      const updated = removeMember(story, articleId, opts);
+      drop(key);
+      put(updated);
+      return updated;
+    },
+    mergeCandidates,
+    mergeStories,
+    evict,
+    stories: () => [...stories.values()],
+    snapshot: () => ({
+      version: 1,
+      highWater: Number.isFinite(highWater) ? new Date(highWater).toISOString() : null,
+      documentFrequency: df.state(),
+      stories: [...stories.values()],
+    }),
+  };
+}

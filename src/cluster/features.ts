@@ -1,0 +1,135 @@
+import type { DetectedLanguage, EntityRef, Language } from '../domain/types.ts';
+import { stem, wordLists } from './word-lists.ts';
+
+/**
+ * Raw features of an article, before weighting. Feature keys carry a namespace:
+ *   w:<lang>:<stem>  a content word of one language (TF-IDF within a language)
+ *   n:<form>         a name-like token, number, handle or product token (language-neutral)
+ *   e:<name>         a canonical entity from the entities stage (language-neutral)
+ *   x:<concept>      a frequent news word mapped through the bilingual lexicon (language-neutral)
+ */
+export type TermCounts = Record<string, number>;
+
+export interface FeatureInput {
+  title: string;
+  text: string;
+  language: DetectedLanguage;
+  entities: EntityRef[];
+}
+
+/** Title words say what the story is; the body adds detail. */
+const TITLE_BOOST = 2;
+const TOKEN = /[@#]?[\p{L}\p{N}]+(?:[’'.,\-_][\p{L}\p{N}]+)*/gu;
+const NUMBER = /^\d[\d.,]*$/u;
+
+export function isNeutralFeature(key: string): boolean {
+  return !key.startsWith('w:');
+}
+
+export function articleFeatures(input: FeatureInput): TermCounts {
+  const language: Language = input.language === 'de' ? 'de' : 'en';
+  const counts: TermCounts = {};
+  const lowerSeen = new Set<string>();
+  const nameCandidates: Array<[string, number]> = [];
+  for (const [field, boost] of [
+    [input.title, TITLE_BOOST],
+    [input.text, 1],
+  ] as const) {
+    for (const match of field.matchAll(TOKEN)) {
+      addToken(match[0], boost, language, counts, lowerSeen, nameCandidates);
+    }
+  }
+  addNames(nameCandidates, lowerSeen, counts);
+  for (const entity of input.entities) {
+    add(counts, `e:${fold(entity.name)}`, 1);
+    if (entity.owner) add(counts, `e:${fold(entity.owner)}`, 1);
+  }
+  return counts;
+}
+
+function addToken(
+  token: string,
+  boost: number,
+  language: Language,
+  counts: TermCounts,
+  lowerSeen: Set<string>,
+  names: Array<[string, number]>,
+): void {
+  const first = token[0];
+  if (first === '@' || first === '#') {
+    if (token.length > 2) add(counts, `n:${first === '@' ? '@' : ''}${fold(token.slice(1))}`, boost);
+    return;
+  }
+  if (NUMBER.test(token)) {
+    const number = normaliseNumber(token);
+    if (number.length >= 2) add(counts, `n:${number}`, boost);
+    return;
+  }
+  for (const part of token.replace(/['’]s$/u, '').split(/[’'.,\-_]/u)) {
+    addWord(part, boost, language, counts, lowerSeen, names);
+  }
+}
+
+function addWord(
+  word: string,
+  boost: number,
+  language: Language,
+  counts: TermCounts,
+  lowerSeen: Set<string>,
+  names: Array<[string, number]>,
+): void {
+  if (word.length < 2) return;
+  const lower = word.toLowerCase();
+  const { stopwords, concepts } = wordLists();
+  if (stopwords[language].has(lower)) return;
+  if (/\d/u.test(word)) {
+    // product-like tokens (A380, iOS17, G20) identify things across languages
+    add(counts, `n:${fold(word)}`, boost);
+    return;
+  }
+  const stemmed = stem(lower, language);
+  add(counts, `w:${language}:${stemmed}`, boost);
+  const concept = concepts[language].get(stemmed);
+  if (concept) add(counts, `x:${concept}`, boost);
+  if (word === lower) lowerSeen.add(lower);
+  else if (!concept) names.push([word, boost]);
+}
+
+/**
+ * A capitalised word counts as a name unless the same word also occurs in lower case in the
+ * article (then it was a sentence start). German capitalises nouns, so German nouns also pass;
+ * they rarely match an English text, so they cost little across languages.
+ */
+function addNames(names: Array<[string, number]>, lowerSeen: Set<string>, counts: TermCounts): void {
+  const forms = new Set(names.map(([w]) => fold(w)));
+  for (const [word, boost] of names) {
+    const lower = word.toLowerCase();
+    if (lowerSeen.has(lower)) continue;
+    let key = fold(word);
+    // German genitive: "Trumps" is "Trump" when the bare form occurs too
+    if (key.endsWith('s') && forms.has(key.slice(0, -1))) key = key.slice(0, -1);
+    add(counts, `n:${key}`, boost);
+  }
+}
+
+/** 1,300 / 1.300 → 1300; 3,4 / 3.4 → 3.4, so that German and English numbers meet. */
+export function normaliseNumber(token: string): string {
+  const trimmed = token.replace(/[.,]+$/u, '');
+  if (/^\d{1,3}([.,]\d{3})+$/u.test(trimmed)) return trimmed.replace(/[.,]/gu, '');
+  return trimmed.replace(',', '.');
+}
+
+/** Lower case without diacritics, so "Duysak" and "DUYSAK", "Zürich" and "Zurich" meet. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+function add(counts: TermCounts, key: string, value: number): void {
+  counts[key] = (counts[key] ?? 0) + value;
+}
+

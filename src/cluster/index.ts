@@ -1,0 +1,14 @@
+/** Story clustering: pure, incremental, cross-lingual. See docs/decisions/0060-story-clustering.md. */
+export { createClusterer, DEFAULT_CLUSTER_OPTIONS } from './clusterer.ts';
+export type { Clusterer } from './clusterer.ts';
+export type {
+  AssignConstraints,
+  Assignment,
+  AssignmentReasons,
+  ClusterOptions,
+  ClusterSnapshot,
+  CoreMember,
+  MemberSummary,
+  MergeCandidate,
+  StoryState,
+} from './types.ts';

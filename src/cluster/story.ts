@@ -1,0 +1,113 @@
+import type { ClusterArticle } from '../domain/types.ts';
+import { fold } from './features.ts';
+import type { AssignmentReasons, ClusterOptions, MemberSummary, StoryState } from './types.ts';
+import type { Vector } from './vector.ts';
+import { addInto, cosine, topK } from './vector.ts';
+
+/** Pure operations on one story's state. Each returns a new state; inputs are not mutated. */
+
+export function createStory(
+  key: string,
+  article: ClusterArticle,
+  vector: Vector,
+  options: ClusterOptions,
+): StoryState {
+  const empty: StoryState = {
+    key,
+    firstSeen: article.published.toISOString(),
+    lastSeen: article.published.toISOString(),
+    curated: false,
+    members: [],
+    core: [],
+    centroid: {},
+    entities: {},
+  };
+  return addMember(empty, article, vector, { entities: [], terms: [] }, options);
+}
+
+export function addMember(
+  story: StoryState,
+  article: ClusterArticle,
+  vector: Vector,
+  reasons: AssignmentReasons,
+  options: ClusterOptions,
+): StoryState {
+  const published = article.published.toISOString();
+  const centroid = { ...story.centroid };
+  addInto(centroid, vector);
+  const capped = topK(centroid, options.centroidTerms);
+  const member: MemberSummary = {
+    id: article.id,
+    url: article.url,
+    source: article.source,
+    language: article.language,
+    title: article.title,
+    published,
+    centrality: story.members.length === 0 ? 1 : cosine(vector, capped),
+    reasons,
+  };
+  const entities = { ...story.entities };
+  for (const name of new Set(article.entities.map((e) => e.name))) {
+    entities[name] = (entities[name] ?? 0) + 1;
+  }
+  return {
+    ...story,
+    firstSeen: published < story.firstSeen ? published : story.firstSeen,
+    lastSeen: published > story.lastSeen ? published : story.lastSeen,
+    members: [...story.members, member],
+    centroid: capped,
+    core: chooseCore([...story.core, { id: article.id, language: article.language, vector }], capped, options),
+    entities,
+  };
+}
+
+/** Keep the members closest to the centroid: the drift bound compares against these. */
+function chooseCore(core: StoryState['core'], centroid: Vector, options: ClusterOptions): StoryState['core'] {
+  if (core.length <= options.coreMembers) return core;
+  return core
+    .map((member) => ({ member, score: cosine(member.vector, centroid) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, options.coreMembers)
+    .map(({ member }) => member);
+}
+
+/** `from` folded into `into`; the key of `into` survives. */
+export function mergeStates(into: StoryState, from: StoryState, options: ClusterOptions): StoryState {
+  const centroid = { ...into.centroid };
+  addInto(centroid, from.centroid);
+  const capped = topK(centroid, options.centroidTerms);
+  const entities = { ...into.entities };
+  for (const [name, count] of Object.entries(from.entities)) entities[name] = (entities[name] ?? 0) + count;
+  return {
+    key: into.key,
+    firstSeen: from.firstSeen < into.firstSeen ? from.firstSeen : into.firstSeen,
+    lastSeen: from.lastSeen > into.lastSeen ? from.lastSeen : into.lastSeen,
+    curated: into.curated || from.curated,
+    members: [...into.members, ...from.members],
+    centroid: capped,
+    core: chooseCore([...into.core, ...from.core], capped, options),
+    entities,
+  };
+}
+
+/** Story without one member (a researcher's split); the centroid is rebuilt from the core left. */
+export function removeMember(story: StoryState, articleId: number, options: ClusterOptions): StoryState {
+  const core = story.core.filter((m) => m.id !== articleId);
+  const centroid: Vector = {};
+  for (const member of core) addInto(centroid, member.vector);
+  const members = story.members.filter((m) => m.id !== articleId);
+  const times = members.map((m) => m.published).sort();
+  return {
+    ...story,
+    curated: true,
+    members,
+    core,
+    centroid: topK(centroid, options.centroidTerms),
+    firstSeen: times[0] ?? story.firstSeen,
+    lastSeen: times[times.length - 1] ?? story.lastSeen,
+  };
+}
+
+export function entityKey(name: string): string {
+  return `e:${fold(name)}`;
+}

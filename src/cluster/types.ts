@@ -1,0 +1,102 @@
+import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
+import type { DocumentFrequencyState } from './document-frequency.ts';
+import type { Vector } from './vector.ts';
+
+export interface ClusterOptions {
+  /** Stories are candidates while the article lies within this many hours of their first/last article. */
+  windowHours: number;
+  /** Minimum cosine to the story centroid for an article in a language the story already has. */
+  threshold: number;
+  /** Minimum cosine over language-neutral features (names, numbers, entities, lexicon) across languages. */
+  crossThreshold: number;
+  /** Drift bound: the best core member must reach this share of the threshold as well. */
+  coreRatio: number;
+  /** Two stories merge when their centroids reach this multiple of the threshold. */
+  mergeRatio: number;
+  /** Terms kept in a story centroid. */
+  centroidTerms: number;
+  /** Most central members whose vectors a story keeps. */
+  coreMembers: number;
+  /** Heaviest article features looked up in the story index. */
+  queryTerms: number;
+  /** Posting lists longer than this are too common to select candidates. */
+  maxPostings: number;
+  /** Candidate stories scored in full per article. */
+  maxCandidates: number;
+  /** Document-frequency table size before it decays. */
+  maxDocuments: number;
+  /** Key of a story founded by this article (default: the article id, made unique). */
+  newStoryKey?: (article: ClusterArticle) => string;
+}
+
+/** Corrections the store passes in; later clustering must honour them. */
+export interface AssignConstraints {
+  /** Must-link: the article belongs to this story whatever its similarity. */
+  pinnedStoryKey?: string;
+  /** Cannot-link: the article was split out of these stories and must not rejoin them. */
+  forbiddenStoryKeys?: readonly string[];
+}
+
+export interface AssignmentReasons {
+  /** Shared canonical entities and names (language-neutral). */
+  entities: string[];
+  /** Shared content terms (stems, lexicon concepts). */
+  terms: string[];
+}
+
+export interface Assignment {
+  storyKey: string;
+  isNew: boolean;
+  /** Similarity to the story centroid (0 for a new story, 1 for a pinned article). */
+  score: number;
+  reasons: AssignmentReasons;
+}
+
+export interface MemberSummary {
+  id: number;
+  url: string;
+  source: string;
+  language: DetectedLanguage;
+  title: string;
+  /** ISO 8601. */
+  published: string;
+  /** Similarity to the story centroid when the article joined (1 for the founder). */
+  centrality: number;
+  reasons: AssignmentReasons;
+}
+
+export interface CoreMember {
+  id: number;
+  language: DetectedLanguage;
+  vector: Vector;
+}
+
+/** Everything the clusterer knows about one story; JSON-serialisable for the store. */
+export interface StoryState {
+  key: string;
+  /** ISO 8601 of the earliest and latest member. */
+  firstSeen: string;
+  lastSeen: string;
+  /** A researcher corrected this story: never merged automatically. */
+  curated: boolean;
+  members: MemberSummary[];
+  core: CoreMember[];
+  /** Sum of member vectors, capped to the heaviest `centroidTerms` features. */
+  centroid: Vector;
+  /** Canonical entity or name → number of members mentioning it. */
+  entities: Record<string, number>;
+}
+
+export interface ClusterSnapshot {
+  version: 1;
+  /** ISO 8601 of the latest article seen (drives eviction), or null. */
+  highWater: string | null;
+  documentFrequency: DocumentFrequencyState;
+  stories: StoryState[];
+}
+
+export interface MergeCandidate {
+  into: string;
+  from: string;
+  score: number;
+}

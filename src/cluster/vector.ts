@@ -1,0 +1,61 @@
+/** Sparse vectors as plain records, so story state serialises to JSON as it is. */
+export type Vector = Record<string, number>;
+
+export function norm(v: Vector): number {
+  let sum = 0;
+  for (const key in v) sum += (v[key] ?? 0) ** 2;
+  return Math.sqrt(sum);
+}
+
+export function normalise(v: Vector): Vector {
+  const n = norm(v);
+  if (n === 0) return {};
+  const out: Vector = {};
+  for (const key in v) out[key] = (v[key] ?? 0) / n;
+  return out;
+}
+
+export function dot(a: Vector, b: Vector): number {
+  let sum = 0;
+  for (const key in a) {
+    const other = b[key];
+    if (other !== undefined) sum += (a[key] ?? 0) * other;
+  }
+  return sum;
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const n = norm(a) * norm(b);
+  return n === 0 ? 0 : dot(a, b) / n;
+}
+
+/** The part of a vector whose keys pass the filter. */
+export function project(v: Vector, keep: (key: string) => boolean): Vector {
+  const out: Vector = {};
+  for (const key in v) if (keep(key)) out[key] = v[key] ?? 0;
+  return out;
+}
+
+/** target += scale × v, in place. */
+export function addInto(target: Vector, v: Vector, scale = 1): void {
+  for (const key in v) target[key] = (target[key] ?? 0) + scale * (v[key] ?? 0);
+}
+
+/** The k heaviest entries: caps centroids so a story cannot keep absorbing vocabulary. */
+export function topK(v: Vector, k: number): Vector {
+  const entries = Object.entries(v);
+  if (entries.length <= k) return v;
+  entries.sort((x, y) => y[1] - x[1]);
+  return Object.fromEntries(entries.slice(0, k));
+}
+
+/** Keys shared by both vectors, heaviest contribution first. */
+export function sharedKeys(a: Vector, b: Vector, limit: number): string[] {
+  const shared: Array<[string, number]> = [];
+  for (const key in a) {
+    const other = b[key];
+    if (other !== undefined) shared.push([key, (a[key] ?? 0) * other]);
+  }
+  shared.sort((x, y) => y[1] - x[1]);
+  return shared.slice(0, limit).map(([key]) => key);
+}
