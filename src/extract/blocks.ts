@@ -31,7 +31,7 @@ export function collectBlocks(root: Element): BlockSet {
   let owner = root;
 
   const flush = (): void => {
-    const text = raw.replace(/[\s\u00a0\u200b\u00ad]+/g, ' ').trim();
+    const text = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
     if (text) blocks.push({ text, owner, linkChars: Math.min(linkChars, text.length), kind: kindOf(owner) });
     raw = '';
     linkChars = 0;

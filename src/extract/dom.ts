@@ -3,6 +3,7 @@
  * instead of through cheerio selections: one linear pass per step keeps a page at a few ms.
  */
 import type { AnyNode, ChildNode, Element, ParentNode } from 'domhandler';
+import { TAXONOMY_TOKENS } from './hints.ts';
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -20,7 +21,11 @@ export function childrenOf(node: AnyNode): ChildNode[] {
 export function hintsOf(element: Element): string {
   const { class: cls, id } = element.attribs;
   if (!cls && !id) return '';
-  return `${cls ?? ''} ${id ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+  return `${cls ?? ''} ${id ?? ''}`
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .replace(/_/g, '-')
+    .toLowerCase()
+    .replace(TAXONOMY_TOKENS, ' ');
 }
 
 export function removeNode(node: ChildNode): void {

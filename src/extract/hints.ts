@@ -7,7 +7,7 @@
 /** Dropped with their content before anything else: never article text. */
 export const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed', 'video',
-  'audio', 'map', 'button', 'input', 'select', 'textarea', 'option', 'nav', 'aside', 'footer', 'menu',
+  'audio', 'map', 'button', 'input', 'select', 'textarea', 'option',
   'head', 'title', 'meta', 'link', 'dialog', 'picture', 'img', 'source',
 ]);
 
@@ -21,9 +21,25 @@ export const BLOCK_TAGS = new Set([
 
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Removed when an element's class or id matches, unless it also looks like content. */
-export const UNLIKELY =
-  /\b(comment|kommentar|disqus|respond|share|sharing|social|sociable|shariff|teilen|follow|newsletter|subscri|abonn|cookie|consent|gdpr|cmp|banner|advert|anzeige|werbung|ads?|ad-slot|adsense|sponsor|promo|related|recommend|empfehl|teaser|more-stories|more-articles|read-more|weiterlesen|also-read|widget|sidebar|side-bar|breadcrumb|pagination|pager|navigation|nav|navbar|menu|footer|masthead|toolbar|popup|modal|overlay|skip|rating|tag-cloud|tagcloud|tags?|byline|dateline|login|signup|search|outbrain|taboola|plista|paywall|author-box|author-bio|author-info|about-the-author|carousel|jump-to|toc|hidden|is-hidden|screen-reader|sr-only|visually-hidden|offscreen|post-meta|entry-meta|article-meta|meta|caption|credit|copyright|disclaimer|rss|trackback|pingback|reply|tools|print|bookmark|breaking|ticker|topbar|site-header|header-top)s?(?![a-z])/;
+/**
+ * Removed when a class/id word (after a `-`, `_` or space) matches: these words are specific
+ * enough to mean boilerplate wherever they appear in a class name.
+ */
+export const UNLIKELY_ANYWHERE =
+  /\b(comments?|kommentare?|disqus|respond|share|sharing|sharebar|shariff|social|sociable|socials|cookies?|consent|gdpr|cmp|newsletter|related|recommended|recommendations?|empfehlungen|outbrain|taboola|plista|breadcrumbs?|sidebar|side-bar|author-box|author-bio|about-the-author|teasers?|subscribe|subscription|follow-us|advert|advertisement|sponsored|ad-slot|adslot|adsense|ad-container|ad-wrapper|banner-ad|paywall|more-stories|more-articles|read-more|weiterlesen|also-read)s?(?![a-z])/;
+
+/** Comment sections never wrap the article, so the "main content" guard does not apply. */
+export const COMMENTS = /\b(comments?|kommentare?|disqus|respond)(?![a-z])/;
+
+/** Removed only when a class token starts with these: short words that also occur inside content class names. */
+export const UNLIKELY_TOKEN_START =
+  /(?:^|\s)(nav|navbar|navigation|menu|mainmenu|footer|widget|widgets|meta|post-meta|entry-meta|article-meta|tools|toolbar|print|hidden|is-hidden|visually-hidden|sr-only|screen-reader|caption|credits?|copyright|pagination|pager|tags|tag-list|tagcloud|tag-cloud|rating|modal|popup|overlay|banner|masthead|search|login|signup|skip|toc|ads?|ad|promo|byline|dateline|carousel|slider|rss|jump-to|topbar|site-header|ticker|breaking|infobox|info-box)(?![a-z0-9])/;
+
+/** WordPress and similar put taxonomy on the article element (`category-kommentar`, `tag-ads`); ignore those. */
+export const TAXONOMY_TOKENS = /(?:^|\s)((category|tag|tags|postid|page-id|status|format|type|entry-key|term)-\S*|post-\d+)/g;
+
+/** Structural tags dropped unless they wrap the main content (some themes put the article in an aside). */
+export const STRUCTURAL_DROP = new Set(['nav', 'aside', 'footer', 'menu', 'form']);
 
 /** Containers that carry the article. */
 export const LIKELY =
