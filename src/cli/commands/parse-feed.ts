@@ -5,8 +5,8 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { UserError, errorMessage } from '../../domain/errors.ts';
-import type { FeedItem, FeedMeta, ParsedFeed } from '../../domain/types.ts';
 import { parseFeed } from '../../parse/index.ts';
+import { toContractJson } from '../../parse/contract-json.ts';
 import { writeJson } from '../output.ts';
 
 export function register(program: Command): void {
@@ -36,32 +36,4 @@ async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-function toContractJson(parsed: ParsedFeed): unknown {
-  return { format: parsed.format, feed: feedJson(parsed.feed), items: parsed.items.map(itemJson) };
-}
-
-function feedJson(feed: FeedMeta): unknown {
-  const { title, link, description, language, author, published, updated, image } = feed;
-  return { title, link, description, language, author, published: iso(published), updated: iso(updated), image };
-}
-
-function itemJson(item: FeedItem): unknown {
-  return {
-    id: item.id,
-    link: item.link,
-    title: item.title,
-    summary: item.summary,
-    content: item.content,
-    author: item.author,
-    published: iso(item.published),
-    updated: iso(item.updated),
-    categories: item.categories,
-    enclosures: item.enclosures.map(({ url, type, length }) => ({ url, type, length })),
-  };
-}
-
-function iso(date: Date | null): string | null {
-  return date ? date.toISOString() : null;
 }
