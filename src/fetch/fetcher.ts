@@ -65,9 +65,9 @@ interface Redirect {
   location: string | undefined;
 }
 
-function nextLocation(hop: Redirect, current: URL, visited: Set<string>, maxRedirects: number): URL {
+function nextLocation(hop: Redirect, current: URL, visited: URL[], maxRedirects: number): URL {
   if (hop.location === undefined) throw new FetchError('redirect', `HTTP ${hop.httpStatus} without a Location header`);
-  if (visited.size > maxRedirects) throw new FetchError('redirect', `too many redirects (more than ${maxRedirects})`);
+  if (visited.length > maxRedirects) throw new FetchError('redirect', `too many redirects (more than ${maxRedirects})`);
   let next: URL;
   try {
     next = new URL(hop.location, current);
@@ -78,8 +78,10 @@ function nextLocation(hop: Redirect, current: URL, visited: Set<string>, maxRedi
     throw new FetchError('redirect', `redirect to unsupported scheme ${next.protocol}`);
   }
   next.hash = '';
-  if (visited.has(next.href)) throw new FetchError('redirect', `redirect loop: ${current.href} → ${next.href}`);
-  visited.add(next.href);
+  if (visited.some((url) => url.href === next.href)) {
+    throw new FetchError('redirect', `redirect loop: ${current.href} → ${next.href}`);
+  }
+  visited.push(next);
   return next;
 }
 
@@ -117,7 +119,7 @@ export function createFetcher(fetcherOptions: FetcherOptions = {}, internals: Fe
     let current: URL | undefined;
     try {
       current = parseStartUrl(url);
-      const visited = new Set([current.href]);
+      const visited = [current];
       for (;;) {
         if (checkRobots && !(await robots.allowed(current, budget.signal))) {
           throw new FetchError('robots', `disallowed by robots.txt (${current.href})`);
