@@ -25,7 +25,7 @@ interface CleanContext {
 
 export function removeBoilerplateNodes(root: Element): void {
   const measure = measureText(root);
-  const context: CleanContext = { keep: wrappersOfMainContent(root), measure, pageText: plainChars(measure.get(root)) };
+  const context: CleanContext = { keep: wrappersOfMainContent(root, measure), measure, pageText: plainChars(measure.get(root)) };
   const doomed: ChildNode[] = [];
   const stack: AnyNode[] = [...childrenOf(root)];
   while (stack.length > 0) {
@@ -48,18 +48,43 @@ function plainChars(measure: TextMeasure | undefined): number {
   return measure ? measure.text - measure.links : 0;
 }
 
-/** Ancestors (inclusive) of elements that mark the main content. */
-function wrappersOfMainContent(root: Element): Set<Element> {
+/**
+ * Ancestors (inclusive) of elements that mark the main content: `<main>`, `itemprop=articleBody`,
+ * and the element with the most paragraph text in its direct `<p>` children (the article body
+ * on almost every page; comment threads spread their paragraphs over many small containers).
+ */
+function wrappersOfMainContent(root: Element, measure: Map<Element, TextMeasure>): Set<Element> {
   const keep = new Set<Element>();
+  const markers: Element[] = [];
+  let densest: Element | null = null;
+  let densestText = 0;
   for (const element of elementsOf(root)) {
-    if (!isMainMarker(element)) continue;
-    let node: AnyNode | null = element;
+    if (isMainMarker(element)) markers.push(element);
+    const text = directParagraphText(element, measure);
+    if (text > densestText) {
+      densestText = text;
+      densest = element;
+    }
+  }
+  if (densest) markers.push(densest);
+  for (const marker of markers) {
+    let node: AnyNode | null = marker;
     while (node && isElement(node) && !keep.has(node)) {
       keep.add(node);
       node = node.parent;
     }
   }
   return keep;
+}
+
+function directParagraphText(element: Element, measure: Map<Element, TextMeasure>): number {
+  let total = 0;
+  for (const child of element.children) {
+    if (!isElement(child) || tagOf(child) !== 'p') continue;
+    const m = measure.get(child);
+    if (m && m.links < m.text * 0.5) total += m.text - m.links;
+  }
+  return total;
 }
 
 function isMainMarker(element: Element): boolean {
@@ -97,6 +122,6 @@ function isLargeShare(element: Element, context: CleanContext): boolean {
 
 /** Small, or mostly link text: a widget even if its class says "content". */
 function isMinor(measure: TextMeasure | undefined): boolean {
-  if (!measure || measure.text < 500) return true;
+  if (!measure || measure.text < 200) return true;
   return measure.links / measure.text > 0.4;
 }
