@@ -1,0 +1,104 @@
+/**
+ * Canonical names within one article: a later surname ("Duysak", "Duysaks") links to the full
+ * name seen before ("Bahtiyar Duysak"); genitive forms link to their base; "X (formerly Twitter)"
+ * makes a bare "X" in the same article mean Twitter (docs/decisions/0051).
+ */
+import type { EntityType } from '../domain/types.ts';
+import type { FieldScan } from './recognize.ts';
+import type { Span } from './span.ts';
+import { isSurname } from './match-person.ts';
+
+export interface LinkedSpan extends Span {
+  field: FieldScan['field'];
+  start: number;
+  end: number;
+  text: string;
+  name: string;
+}
+
+const FORMERLY = new Set(['formerly', 'ehemals', 'früher', 'vormals', 'previously', 'einst', 'vorher', 'bisher', 'ehemalig', 'ehemaliges', 'ehemals:']);
+const NOW = new Set(['now', 'heute', 'jetzt', 'inzwischen', 'mittlerweile', 'nun']);
+const TWITTER = 'Twitter';
+
+export function linkSpans(scans: FieldScan[]): LinkedSpan[] {
+  const xIsTwitter = scans.some(mentionsXAsTwitter);
+  for (const scan of scans) addDocumentMentions(scan, scans, xIsTwitter);
+  const linked = scans.flatMap((scan) => scan.spans.map((span) => toLinked(scan, span)));
+  const fullNames = linked.filter((m) => m.type === 'person' && m.last > m.first);
+  return linked.map((mention) => ({ ...mention, name: canonicalName(mention, fullNames, linked) }));
+}
+
+function toLinked(scan: FieldScan, span: Span): LinkedSpan {
+  const first = scan.ctx.tokens[span.first];
+  const last = scan.ctx.tokens[span.last];
+  const start = first?.start ?? 0;
+  const end = last?.end ?? start;
+  const text = scan.text.slice(start, end);
+  return { ...span, field: scan.field, start, end, text, name: span.name ?? text };
+}
+
+function canonicalName(mention: LinkedSpan, fullNames: LinkedSpan[], all: LinkedSpan[]): string {
+  if (mention.type !== 'person') return mention.name;
+  const lastWord = mention.text.split(' ').pop() ?? '';
+  const bases = lastWord.length > 3 && /[^s]s$/u.test(lastWord) ? [lastWord, lastWord.slice(0, -1)] : [lastWord];
+  if (mention.first === mention.last) {
+    // A surname alone: the first full name in the article that ends with it.
+    const full = fullNames.find((m) => bases.includes(m.text.split(' ').pop() ?? ''));
+    if (full) return full.name;
+  }
+  if (bases.length === 2 && mention.name === mention.text) {
+    // Genitive "Duysaks" / "Bahtiyar Duysaks": the form without "s" when the article has it.
+    const base = mention.text.slice(0, -1);
+    if (all.some((m) => m.type === 'person' && (m.text === base || m.name.endsWith(` ${bases[1]}`)))) return base;
+  }
+  return mention.name;
+}
+
+/** Later mentions the pass could not know alone: surnames of full names, "X" after "X (formerly Twitter)". */
+function addDocumentMentions(scan: FieldScan, scans: FieldScan[], xIsTwitter: boolean): void {
+  const surnames = new Set<string>();
+  for (const other of scans) {
+    for (const span of other.spans) {
+      if (span.type !== 'person' || span.last === span.first) continue;
+      const word = other.ctx.tokens[span.last]?.text;
+      if (word) surnames.add(word.replace(/(?<=[^s])s$/u, '')).add(word);
+    }
+  }
+  const covered = coveredTokens(scan.spans);
+  const added: Span[] = [];
+  scan.ctx.tokens.forEach((token, index) => {
+    if (covered.has(index) || token.kind !== 'word') return;
+    if (xIsTwitter && token.text === 'X') added.push({ first: index, last: index, type: 'organization', name: TWITTER });
+    else if (surnames.has(token.text) || surnames.has(token.text.replace(/(?<=[^s])s$/u, ''))) {
+      if (isSurname(scan.ctx, index)) added.push({ first: index, last: index, type: 'person' });
+    }
+  });
+  if (added.length > 0) scan.spans = [...scan.spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+function coveredTokens(spans: Span[]): Set<number> {
+  const out = new Set<number>();
+  for (const span of spans) for (let k = span.first; k <= span.last; k += 1) out.add(k);
+  return out;
+}
+
+/** "X (formerly Twitter)", "X, ehemals Twitter", "Twitter (now X)". */
+function mentionsXAsTwitter(scan: FieldScan): boolean {
+  const words = scan.ctx.tokens.map((token) => token.text);
+  return words.some((word, index) => {
+    const window = words.slice(index + 1, index + 6);
+    if (word === 'X') {
+      const formerly = window.findIndex((w) => FORMERLY.has(w.toLowerCase()));
+      return formerly >= 0 && window.slice(formerly).includes(TWITTER);
+    }
+    if (word === TWITTER) {
+      const now = window.findIndex((w) => NOW.has(w.toLowerCase()));
+      return now >= 0 && window.slice(now, now + 2).includes('X');
+    }
+    return false;
+  });
+}
+
+export function typeOrder(type: EntityType): number {
+  return ['person', 'organization', 'account', 'location', 'product'].indexOf(type);
+}

@@ -1,0 +1,118 @@
+/**
+ * Organisations by rule, for names the gazetteer does not list:
+ * a run of names closed by a legal form ("Bilfinger Berger AG", "Roburit-Fabrik Witten GmbH"),
+ * a club prefix or suffix ("SSV Reutlingen", "Stoke City"), a head noun with a name
+ * ("Universität Hamburg", "Deutsche Bank", "Otto-Schott-Gymnasium") and unknown acronyms ("VKSt").
+ */
+import { germanStem } from './gazetteer.ts';
+import type { ScanContext, Span } from './span.ts';
+import type { Token } from './tokens.ts';
+import { isCommonNoun, isEnglishCommonWord, isNameWord, isStopword } from './word-class.ts';
+
+const CONNECTORS = new Set(['&', 'und', 'and', 'für', 'of', 'for', 'de', 'des', 'du', 'der', 'la', 'di', 'a.', 'am']);
+const MAX_RUN = 8;
+
+export function matchOrganization(ctx: ScanContext, index: number): Span | undefined {
+  return matchLegalForm(ctx, index) ?? matchClub(ctx, index) ?? matchHeadNoun(ctx, index);
+}
+
+/** Capitalised words, numbers and inner connectors from index on: [index, last]. */
+function runFrom(ctx: ScanContext, index: number): number[] {
+  const out: number[] = [];
+  for (let k = index; k < ctx.tokens.length && out.length < MAX_RUN; k += 1) {
+    const token = ctx.tokens[k] as Token;
+    const prev = ctx.tokens[k - 1];
+    if (k > index && prev && token.start - prev.end > 1) break;
+    if (isRunWord(token) || (k > index && token.kind === 'number')) out.push(k);
+    else if (k > index && CONNECTORS.has(token.text) && isRunWord(ctx.tokens[k + 1])) out.push(k);
+    else break;
+  }
+  return out;
+}
+
+function isRunWord(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === 'word' || token.kind === 'abbrev') && (token.cap || /\p{Lu}/u.test(token.text));
+}
+
+function matchLegalForm(ctx: ScanContext, index: number): Span | undefined {
+  const start = ctx.tokens[index];
+  if (!start || !start.cap || isStopword(ctx.g, start.text) || ctx.g.orgSuffixes.has(start.text)) return undefined;
+  const run = runFrom(ctx, index);
+  let last: number | undefined;
+  for (const k of run.slice(1)) if (isLegalForm(ctx, k)) last = k;
+  return last === undefined ? undefined : { first: index, last, type: 'organization' };
+}
+
+function isLegalForm(ctx: ScanContext, k: number): boolean {
+  const token = ctx.tokens[k];
+  return token !== undefined && ctx.g.orgSuffixes.has(token.text);
+}
+
+function matchClub(ctx: ScanContext, index: number): Span | undefined {
+  const { tokens, g } = ctx;
+  const token = tokens[index];
+  if (!token) return undefined;
+  if (g.clubPrefixes.has(token.text)) {
+    let last = index;
+    while (last - index < 3 && isClubPart(tokens[last + 1])) last += 1;
+    return last > index ? { first: index, last, type: 'organization' } : undefined;
+  }
+  const next = tokens[index + 1];
+  if (token.cap && !ctx.starts.has(index) && next && g.clubSuffixes.has(next.text) && isNameWord(g, token)) {
+    return { first: index, last: index + 1, type: 'organization' };
+  }
+  return undefined;
+}
+
+function isClubPart(token: Token | undefined): boolean {
+  return token !== undefined && ((token.kind === 'word' && token.cap) || (token.kind === 'number' && /^\d{2,4}$/u.test(token.text)));
+}
+
+/** "Deutsche Bank", "Universität Hamburg", "Jet Propulsion Laboratory", "Otto-Schott-Gymnasium". */
+function matchHeadNoun(ctx: ScanContext, index: number): Span | undefined {
+  const start = ctx.tokens[index];
+  if (!start || !start.cap || isStopword(ctx.g, start.text)) return undefined;
+  if (isHyphenHead(ctx, start)) return { first: index, last: index, type: 'organization' };
+  const run = runFrom(ctx, index).filter((k) => ctx.tokens[k]?.kind !== 'number');
+  const lastWord = run.findLastIndex((k) => !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
+  const words = run.slice(0, lastWord + 1);
+  if (words.length < 2) return undefined;
+  const heads = words.filter((k) => isHead(ctx, ctx.tokens[k]?.text ?? ''));
+  const others = words.filter((k) => !heads.includes(k) && !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
+  if (heads.length === 0 || others.length === 0) return undefined;
+  if (!others.every((k) => isModifier(ctx, k))) return undefined;
+  return { first: index, last: words[words.length - 1] as number, type: 'organization' };
+}
+
+function isHead(ctx: ScanContext, text: string): boolean {
+  return ctx.g.orgHeadStems.has(germanStem(text));
+}
+
+/** "Otto-Schott-Gymnasium", "Fußball-Union": a hyphen compound whose last part is a head. */
+function isHyphenHead(ctx: ScanContext, token: Token): boolean {
+  const parts = token.text.split('-');
+  const tail = parts[parts.length - 1] ?? '';
+  if (parts.length < 2 || !isHead(ctx, tail)) return false;
+  return parts.slice(0, -1).every((part) => /^\p{Lu}/u.test(part) && !isCommonNoun(ctx.g, part) && !ctx.g.commonNouns.has(part));
+}
+
+/** Words beside a head: names and adjectives ("Deutsche", "Europäischen"), not common nouns. */
+function isModifier(ctx: ScanContext, k: number): boolean {
+  const token = ctx.tokens[k];
+  if (!token) return false;
+  if (/^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(token.text) || token.allCaps) return true;
+  // In English every word of a name is capitalised ("Jet Propulsion Laboratory").
+  if (ctx.language !== 'de') return token.cap && !isStopword(ctx.g, token.text);
+  return isNameWord(ctx.g, token);
+}
+
+/** An acronym the lists do not know ("VKSt", "ICBL"): in news text nearly always an organisation. */
+export function matchAcronym(ctx: ScanContext, index: number): Span | undefined {
+  const token = ctx.tokens[index];
+  if (!token || token.kind !== 'word') return undefined;
+  const text = token.text;
+  const acronym = (token.allCaps && /^[\p{Lu}\d&-]{2,6}$/u.test(text)) || /^\p{Lu}{2,}\p{Ll}\p{Lu}?$/u.test(text);
+  if (!acronym || ctx.g.notOrgAcronyms.has(text) || isStopword(ctx.g, text)) return undefined;
+  if (ctx.language !== 'de' && isEnglishCommonWord(text)) return undefined;
+  return { first: index, last: index, type: 'organization' };
+}

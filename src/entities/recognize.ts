@@ -1,0 +1,83 @@
+/**
+ * One left-to-right pass over a field's tokens: at each token the gazetteer, the person rule and
+ * the organisation rules propose a span, the longest wins (the gazetteer on ties); otherwise
+ * context rules (role words, speech verbs, acronyms) may claim a single word.
+ */
+import type { DetectedLanguage, EntityType, TextField } from '../domain/types.ts';
+import { accountName } from './accounts.ts';
+import type { AliasEntry, Gazetteer } from './gazetteer.ts';
+import { matchAlias } from './match-gazetteer.ts';
+import { matchAcronym, matchOrganization } from './match-organization.ts';
+import { matchContextName, matchFullName } from './match-person.ts';
+import type { ScanContext, Span } from './span.ts';
+import { sentenceStarts, tokenize, type Token } from './tokens.ts';
+
+export interface AccountHit {
+  index: number;
+  name: string;
+}
+
+/** A name inside a compound ("Twitter" in "Twitter-Mitarbeiter"): an entity, not a name mention. */
+export interface CompoundHit {
+  index: number;
+  start: number;
+  end: number;
+  type: EntityType;
+  name: string;
+}
+
+export interface FieldScan {
+  field: TextField;
+  text: string;
+  ctx: ScanContext;
+  spans: Span[];
+  accounts: AccountHit[];
+  compounds: CompoundHit[];
+}
+
+export function scanField(
+  field: TextField, text: string, g: Gazetteer, aliasTables: Array<Map<string, AliasEntry[]>>, language: DetectedLanguage,
+): FieldScan {
+  const tokens = tokenize(text);
+  const ctx: ScanContext = { tokens, g, aliasTables, starts: sentenceStarts(tokens), language };
+  const scan: FieldScan = { field, text, ctx, spans: [], accounts: [], compounds: [] };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.kind === 'handle' || token.kind === 'url') {
+      const name = accountName(token, text);
+      if (name) scan.accounts.push({ index: i, name });
+      continue;
+    }
+    if (token.kind === 'punct') continue;
+    const span = bestSpan(ctx, i);
+    if (span) {
+      scan.spans.push(span);
+      i = span.last;
+      continue;
+    }
+    const part = compoundHit(ctx, i);
+    if (part) scan.compounds.push(part);
+  }
+  return scan;
+}
+
+function bestSpan(ctx: ScanContext, index: number): Span | undefined {
+  const proposals = [matchAlias(ctx, index), matchFullName(ctx, index), matchOrganization(ctx, index)];
+  let best: Span | undefined;
+  for (const span of proposals) {
+    if (span && (best === undefined || span.last > best.last)) best = span;
+  }
+  if (best) return best;
+  return matchContextName(ctx, index) ?? matchAcronym(ctx, index);
+}
+
+/** "Twitter-Mitarbeiter", "Trump-Regierung": the first part is a known name. */
+function compoundHit(ctx: ScanContext, index: number): CompoundHit | undefined {
+  const token = ctx.tokens[index];
+  if (!token || token.kind !== 'word' || !token.text.includes('-')) return undefined;
+  const head = token.text.slice(0, token.text.indexOf('-'));
+  const probe: ScanContext = { ...ctx, tokens: [{ ...token, text: head, end: token.start + head.length }] };
+  const span = matchAlias(probe, 0);
+  if (!span?.name || span.type === 'location') return undefined;
+  return { index, start: token.start, end: token.start + head.length, type: span.type, name: span.name };
+}

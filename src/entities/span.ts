@@ -1,0 +1,23 @@
+/** What the matchers share: the tokens of one field and a span over them. */
+import type { DetectedLanguage, EntityType } from '../domain/types.ts';
+import type { AliasEntry, Gazetteer } from './gazetteer.ts';
+import type { Token } from './tokens.ts';
+
+/** A recognised name over tokens[first..last] (inclusive). */
+export interface Span {
+  first: number;
+  last: number;
+  type: EntityType;
+  /** Canonical name when the matcher knows it (gazetteer, corrections). */
+  name?: string;
+}
+
+export interface ScanContext {
+  tokens: Token[];
+  g: Gazetteer;
+  /** Alias tables to try, corrections first. */
+  aliasTables: Array<Map<string, AliasEntry[]>>;
+  /** Token indices where a sentence starts (capitalisation is no evidence there). */
+  starts: Set<number>;
+  language: DetectedLanguage;
+}

@@ -1,0 +1,86 @@
+/**
+ * Is this capitalised word a name at all? German capitalises every noun, so capitalisation is
+ * weak evidence: these checks rule out stopwords, listed common nouns, typical noun endings
+ * ("-ung", "-heit", "-schaft"), role words, and (for English) words the English lexicon knows.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Gazetteer } from './gazetteer.ts';
+import type { Token } from './tokens.ts';
+
+export function isStopword(g: Gazetteer, text: string): boolean {
+  return g.stopwords.has(text.toLowerCase());
+}
+
+/** Listed common noun, or a typical noun ending after a stem of at least four letters. */
+export function isCommonNoun(g: Gazetteer, text: string): boolean {
+  if (g.commonNouns.has(text)) return true;
+  const lower = text.toLowerCase();
+  return g.nounSuffixes.some((suffix) => lower.endsWith(suffix) && lower.length - suffix.length >= 4);
+}
+
+/** "Präsident", "US-Präsident", "Bundeskanzlerin", "Präsidenten", "Ex-Chef" all announce a name. */
+export function isRoleWord(g: Gazetteer, text: string): boolean {
+  const lower = text.toLowerCase().replace(/\.$/u, '');
+  const last = lower.includes('-') ? lower.slice(lower.lastIndexOf('-') + 1) : lower;
+  for (const form of [last, last.replace(/(?:en|n|s)$/u, '')]) {
+    if (g.roleWords.has(form)) return true;
+  }
+  // German compounds: "Bundeskanzlerin", "Konzernchef", "Twitter-Sprecher" end in a role word.
+  for (let cut = 3; cut <= last.length - 4; cut += 1) {
+    const tail = last.slice(cut);
+    if (tail.length >= 4 && (g.roleWords.has(tail) || g.roleWords.has(tail.replace(/(?:en|n|s)$/u, '')))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A capitalised word that can be (part of) a name: not a stopword, common noun or role word. */
+export function isNameWord(g: Gazetteer, token: Token | undefined): boolean {
+  if (token === undefined || token.kind !== 'word' || !token.cap) return false;
+  const text = token.text;
+  if (isStopword(g, text) || g.commonNouns.has(text) || isRoleWord(g, text)) return false;
+  return !isCommonNoun(g, text);
+}
+
+export function isFirstName(g: Gazetteer, token: Token | undefined): boolean {
+  return token !== undefined && token.kind === 'word' && g.firstNames.has(token.text);
+}
+
+/** A single upper-case letter followed by a dot: "H. Dietz", "George W. Bush". */
+export function isInitial(tokens: Token[], index: number): boolean {
+  const token = tokens[index];
+  const next = tokens[index + 1];
+  return token !== undefined && /^\p{Lu}$/u.test(token.text) && next?.text === '.' && next.start === token.end;
+}
+
+const PARTICLES = new Set([
+  'von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'zu', 'vom', 'ten', 'ter', 'bin', 'al', 'el', 'ibn', 'Mc', 'St.',
+]);
+
+export function isParticle(token: Token | undefined): boolean {
+  return token !== undefined && PARTICLES.has(token.text);
+}
+
+let englishCommon: Set<string> | undefined;
+
+/**
+ * Lower-case English words from natural's Brill lexicon (pos-js, MIT): a sentence-initial
+ * "The" or "Will" is a common word, not a name. Loaded once, on first English text.
+ */
+export function isEnglishCommonWord(text: string): boolean {
+  englishCommon ??= loadEnglishLexicon();
+  return englishCommon.has(text.toLowerCase());
+}
+
+function loadEnglishLexicon(): Set<string> {
+  const require = createRequire(import.meta.url);
+  const path = require.resolve('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
+  const lexicon = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>;
+  const out = new Set<string>();
+  for (const [word, tags] of Object.entries(lexicon)) {
+    if (/^\p{Ll}/u.test(word) && Array.isArray(tags) && !tags.every((tag) => tag.startsWith('NNP'))) out.add(word);
+  }
+  return out;
+}
