@@ -53,8 +53,10 @@ export function toFetchError(error: unknown, host: string): FetchError {
   }
   const known = NETWORK_CODES[code] ?? (code.startsWith('HPE_') ? 'malformed HTTP response' : undefined);
   if (known !== undefined) return new FetchError('network', `${known} (${host})`, { cause: error });
-  if (/CERT|TLS|SSL/.test(code) || /certificate|ssl|tls/i.test(message)) {
-    return new FetchError('network', `TLS error (${host}): ${message}`, { cause: error });
+  if (/CERT|TLS|SSL|EPROTO/.test(code) || /certificate|ssl|tls/i.test(message)) {
+    // OpenSSL messages carry addresses and source paths; its reason text is the readable part.
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
+    return new FetchError('network', `TLS error (${host}): ${reason}`, { cause: error });
   }
   return new FetchError('network', `${message || 'network error'} (${host})`, { cause: error });
 }

@@ -197,7 +197,7 @@ export function createFetcher(fetcherOptions: FetcherOptions = {}, internals: Fe
 function failed(error: FetchError, url: string, budget: Budget): FetchFailed {
   return {
     status: 'failed',
-    error: error.message,
+    error: oneLine(error.message),
     reason: error.reason,
     url,
     ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
@@ -205,4 +205,10 @@ function failed(error: FetchError, url: string, budget: Budget): FetchFailed {
     durationMs: budget.elapsedMs(),
     bytes: error.bytes,
   };
+}
+
+/** A failure reason is shown in a table cell and stored in a column: one line, bounded. */
+function oneLine(message: string): string {
+  const line = message.replace(/\s+/g, ' ').trim();
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher, type FetchResult } from '../../src/fetch/index.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
@@ -153,5 +154,17 @@ describe('HTTP errors and Retry-After', () => {
     const result = expectStatus(await fetcher().get(server.url('/feed.xml'), { kind: 'feed' }), 'failed');
     expect(result.reason).toBe('network');
     expect(result.error).toMatch(/connection reset|aborted|closed/);
+  });
+
+  it('reports a TLS failure and a garbled response in one readable line', async () => {
+    // Speaking TLS to a plain-HTTP port fails the handshake.
+    const tls = expectStatus(await fetcher().get(`https://127.0.0.1:${server.port}/`, { kind: 'feed' }), 'failed');
+    expect(tls.error).toMatch(new RegExp(`^TLS error \\(127\\.0\\.0\\.1:${server.port}\\): [^\\n]+$`));
+    const raw = net.createServer((socket) => socket.once('data', () => socket.end('garbage\r\n\r\n')));
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const { port } = raw.address() as net.AddressInfo;
+    const garbled = expectStatus(await fetcher().get(`http://127.0.0.1:${port}/`, { kind: 'feed' }), 'failed');
+    raw.close();
+    expect(garbled.error).toBe(`malformed HTTP response (127.0.0.1:${port})`);
   });
 });
