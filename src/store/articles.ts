@@ -37,12 +37,21 @@ export interface SavedArticle {
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export async function saveArticle(db: Db, entities: EntityIds, record: ArticleRecord): Promise<SavedArticle> {
-  try {
-    return await db.$transaction((tx) => saveInTransaction(tx, entities, record));
-  } catch (error) {
-    entities.clear();
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => saveInTransaction(tx, entities, record));
+    } catch (error) {
+      entities.clear();
+      // Two writers (feeds, workers) racing to create the same article or entity: the loser retries and
+      // then finds the winner's row.
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
+    }
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
 }
 
 async function saveInTransaction(tx: Tx, entities: EntityIds, record: ArticleRecord): Promise<SavedArticle> {
@@ -110,4 +119,20 @@ async function saveMentions(tx: Tx, entities: EntityIds, articleId: number, reco
       createdAt: record.publishedAt ?? record.fetchedAt,
     })),
   });
+}
+
+/** For an item whose article is already stored: only record that this feed carried it too. */
+export async function linkKnownArticle(
+  db: Db,
+  url: string,
+  link: { feedId: number; guid: string | null; seenAt: Date },
+): Promise<number | null> {
+  const existing = await db.article.findUnique({ where: { url }, select: { id: true } });
+  if (!existing) return null;
+  await db.feedArticle.upsert({
+    where: { feedId_articleId: { feedId: link.feedId, articleId: existing.id } },
+    create: { feedId: link.feedId, articleId: existing.id, guid: link.guid, firstSeenAt: link.seenAt },
+    update: {},
+  });
+  return existing.id;
 }
