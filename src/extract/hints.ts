@@ -8,7 +8,7 @@
 export const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed', 'video',
   'audio', 'map', 'button', 'input', 'select', 'textarea', 'option',
-  'head', 'title', 'meta', 'link', 'dialog', 'picture', 'img', 'source',
+  'head', 'title', 'meta', 'link', 'dialog', 'picture', 'img', 'source', 'figure', 'figcaption',
 ]);
 
 /** Block-level tags: their boundaries end a text block. */
