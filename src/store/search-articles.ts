@@ -1,0 +1,102 @@
+/**
+ * Full-text search with the query language: ranked by relevance (bm25 / ts_rank) or date, with snippets.
+ * One SQL query finds the page of hits; one more loads their details (no query per hit).
+ */
+import { UsageError } from '../domain/errors.ts';
+import type { QueryAst } from '../query/ast.ts';
+import { parseQuery } from '../query/parse-query.ts';
+import { highlightTerms } from '../query/plan.ts';
+import { makeSnippet, type Snippet } from '../query/snippet.ts';
+import type { Db } from './client.ts';
+import { providerOf, sqlDate } from './search-provider.ts';
+import { compileQuery, toProviderSql, WHEN, type Sql } from './search-sql.ts';
+
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchOptions {
+  limit?: number;
+  sort?: SearchSort;
+  /** The clock for relative dates in the query (`since:7d`). */
+  now?: Date;
+  /** Only articles fetched in [fetchedSince, fetchedUntil): "new since the last run". */
+  fetchedSince?: Date;
+  fetchedUntil?: Date;
+}
+
+export interface SearchHit {
+  id: number;
+  url: string;
+  title: string;
+  source: string;
+  language: string;
+  published: Date | null;
+  fetchedAt: Date;
+  storyId: number | null;
+  score: number;
+  snippet: Snippet;
+}
+
+/** Parses a query string, throwing UsageError (exit 2) with the parser's one line when it is malformed. */
+export function parseOrThrow(query: string): QueryAst {
+  const parsed = parseQuery(query);
+  if (!parsed.ok) throw new UsageError(`query: ${parsed.error}`);
+  return parsed.query;
+}
+
+export async function searchArticles(db: Db, query: string | QueryAst, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const ast = typeof query === 'string' ? parseOrThrow(query) : query;
+  const ids = await findHits(db, ast, options);
+  if (ids.length === 0) return [];
+  const rows = await db.article.findMany({
+    where: { id: { in: ids.map((h) => h.id) } },
+    select: {
+      id: true, url: true, title: true, source: true, language: true, publishedAt: true, fetchedAt: true,
+      bodyText: true, summary: true,
+      memberships: { where: { leftAt: null }, select: { storyId: true }, take: 1 },
+    },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const terms = highlightTerms(ast);
+  return ids.flatMap(({ id, score }) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const body = row.bodyText ?? row.summary ?? '';
+    const snippet = makeSnippet(body || row.title, terms);
+    return [{
+      id, url: row.url, title: row.title, source: row.source, language: row.language,
+      published: row.publishedAt, fetchedAt: row.fetchedAt, storyId: row.memberships[0]?.storyId ?? null,
+      score: Math.round(score * 10_000) / 10_000, snippet,
+    }];
+  });
+}
+
+async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<{ id: number; score: number }[]> {
+  const provider = providerOf(db);
+  const compiled = compileQuery(provider, ast, options.now ?? new Date());
+  const extra: Sql[] = [];
+  if (options.fetchedSince) extra.push({ sql: 'a."fetchedAt" >= ?', params: [sqlDate(provider, options.fetchedSince)] });
+  if (options.fetchedUntil) extra.push({ sql: 'a."fetchedAt" < ?', params: [sqlDate(provider, options.fetchedUntil)] });
+  const order = options.sort === 'date' || compiled.score === '0'
+    ? `${WHEN} DESC, a."id" DESC`
+    : `score DESC, ${WHEN} DESC, a."id" DESC`;
+  const statement = toProviderSql(provider, {
+    sql: `SELECT a."id" AS id, ${compiled.score} AS score FROM ${compiled.from.sql}
+          WHERE ${[compiled.where.sql, ...extra.map((e) => e.sql)].join(' AND ')}
+          ORDER BY ${order} LIMIT ?`,
+    params: [...compiled.from.params, ...compiled.where.params, ...extra.flatMap((e) => e.params), options.limit ?? 20],
+  });
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint; score: number | null }[]>(statement.sql, ...statement.params);
+  return rows.map((row) => ({ id: Number(row.id), score: Number(row.score ?? 0) }));
+}
+
+/** Ids of every article matching a query, in id order, a page at a time (for export --query). */
+export async function matchingIdsPage(db: Db, ast: QueryAst, after: number, pageSize: number, now: Date): Promise<number[]> {
+  const provider = providerOf(db);
+  const compiled = compileQuery(provider, ast, now);
+  const statement = toProviderSql(provider, {
+    sql: `SELECT a."id" AS id FROM ${compiled.from.sql} WHERE ${compiled.where.sql} AND a."id" > ? ORDER BY a."id" LIMIT ?`,
+    params: [...compiled.from.params, ...compiled.where.params, after, pageSize],
+  });
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(statement.sql, ...statement.params);
+  return rows.map((row) => Number(row.id));
+}
