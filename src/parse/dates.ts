@@ -22,6 +22,8 @@ const MONTHS: Record<string, number> = {
   oct: 10, okt: 10, october: 10, oktober: 10,
   nov: 11, november: 11,
   dec: 12, dez: 12, december: 12, dezember: 12,
+  // Portuguese, Spanish and French abbreviations that do not clash with the ones above (UOL: "Seg, 24 Set 2018").
+  fev: 2, abr: 4, ago: 8, set: 9, out: 10, ene: 1, dic: 12, avr: 4, juil: 7, août: 8, déc: 12, févr: 2,
 };
 
 /** Zone abbreviations in minutes east of UTC; MEZ/MESZ are the German names of CET/CEST. */
@@ -53,7 +55,7 @@ function parseIso(text: string): Date | null {
 }
 
 const RFC822 =
-  /^(?:[A-Za-zäÄ]{2,10}\.?,?\s*)?(\d{1,2})\.?\s*([A-Za-zäÄ]{3,10})\.?\s*,?\s*(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/;
+  /^(?:[A-Za-zäÄéû]{2,10}\.?,?\s*)?(\d{1,2})\.?\s*([A-Za-zäÄéû]{3,10})\.?\s*,?\s*(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/;
 
 function parseRfc822(text: string): Date | null {
   const m = RFC822.exec(text);

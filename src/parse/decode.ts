@@ -31,7 +31,17 @@ export interface DetectedEncoding {
 
 export function decodeFeedBytes(bytes: Uint8Array, headerCharset?: string | null): string {
   const detected = detectFeedEncoding(bytes, headerCharset);
-  return decodeWith(bytes.subarray(detected.skip), detected.encoding);
+  return repairC1Controls(decodeWith(bytes.subarray(detected.skip), detected.encoding));
+}
+
+/**
+ * C1 control characters (U+0080–U+009F) never appear in real text; when they do, a Windows-1252
+ * byte was re-encoded as if it were Latin-1 ("don\u0092t"). Map them back to the characters
+ * Windows-1252 meant (’ “ ” „ € …), as Universal Feed Parser's "demoronize" step does.
+ */
+function repairC1Controls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0080-\u009f]/g, (c) => iconv.decode(Buffer.from([c.charCodeAt(0)]), 'windows-1252'));
 }
 
 export function detectFeedEncoding(bytes: Uint8Array, headerCharset?: string | null): DetectedEncoding {

@@ -1,7 +1,8 @@
 /**
  * Raw mapped fields to the contract shape: HTML made safe, text clipped to sane lengths, links
- * with active schemes removed, then every item checked with zod. An item that fails the check,
- * or carries nothing at all, is dropped and counted; it never fails the feed.
+ * with active schemes removed, then every item checked with zod. An item that fails the check is
+ * dropped and counted; it never fails the feed. Items without a link or id are kept: the stage
+ * mirrors the document, and identity is the store's business (docs/decisions/0011).
  */
 import { z } from 'zod';
 import type { FeedItem, FeedMeta, ParsedFeed } from '../domain/types.ts';
@@ -69,10 +70,7 @@ function normaliseItem(raw: RawItem): FeedItem | null {
     enclosures: raw.enclosures.filter((e) => safeLink(e.url) !== null),
   };
   const parsed = FeedItemSchema.safeParse(candidate);
-  if (!parsed.success) return null;
-  const item = parsed.data;
-  const empty = !item.id && !item.link && !item.title && !item.summary && !item.content && item.enclosures.length === 0;
-  return empty ? null : item;
+  return parsed.success ? parsed.data : null;
 }
 
 function line(construct: Construct | null, base: string | null): string | null {

@@ -40,3 +40,9 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate(input)).toBeNull();
   });
 });
+
+describe('parseFeedDate, other languages', () => {
+  it('reads Portuguese month abbreviations ("Seg, 24 Set 2018")', () => {
+    expect(iso('Seg, 24 Set 2018 19:42:40 -0300')).toBe('2018-09-24T22:42:40.000Z');
+  });
+});

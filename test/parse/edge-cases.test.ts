@@ -115,3 +115,9 @@ describe('Atom mapping', () => {
     expect(parseOk('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de_DE"><title>x</title></feed>').feed.language).toBe('de-DE');
   });
 });
+
+describe('encoding repairs', () => {
+  it('maps C1 control characters back to what Windows-1252 meant ("don\\u0092t")', () => {
+    expect(parseOk(rss('<item><title>don\u0092t \u0084quote\u0093</title></item>')).items[0]?.title).toBe('don’t „quote“');
+  });
+});

@@ -80,10 +80,10 @@ describe('hostile and broken documents', () => {
     expect(feed.items.map((i) => [i.id, i.title])).toEqual([['same', 'A'], ['same', 'B']]);
   });
 
-  it('drops and counts items that carry nothing', () => {
-    const feed = parseOk(rss('<item></item><item><title>Real</title></item><item><category>only</category></item>'));
-    expect(feed.items.map((i) => i.title)).toEqual(['Real']);
-    expect(feed.invalidItems).toBe(2);
+  it('keeps items without link or id, with unsafe links removed (identity is the store\'s business)', () => {
+    const feed = parseOk(rss('<item><title>Real</title></item><item><title> </title><link>javascript:void(0)</link></item><item><category>only</category></item>'));
+    expect(feed.items.map((i) => [i.title, i.link, i.categories])).toEqual([['Real', null, []], [null, null, []], [null, null, ['only']]]);
+    expect(feed.invalidItems).toBe(0);
   });
 
   it('removes javascript: links from items', () => {
