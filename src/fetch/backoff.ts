@@ -38,7 +38,10 @@ export function nextPollAt(plan: PollPlan): Date {
   if (failures > 0) {
     delayMs = Math.min(intervalMs * 2 ** failures, Math.max(MAX_BACKOFF_MS, intervalMs));
   } else {
-    const freshnessMs = Math.max(nonNegative(plan.maxAgeSeconds) * 1000, nonNegative(plan.ttlMinutes) * MINUTE_MS);
+    const freshnessMs = Math.max(
+      nonNegative(plan.maxAgeSeconds) * 1000,
+      nonNegative(plan.ttlMinutes) * MINUTE_MS,
+    );
     delayMs = Math.max(intervalMs, Math.min(freshnessMs, MAX_FRESHNESS_FLOOR_MS));
   }
   delayMs = Math.max(delayMs, Math.min(nonNegative(plan.retryAfterMs), MAX_RETRY_AFTER_MS));

@@ -60,3 +60,8 @@ export function toFetchError(error: unknown, host: string): FetchError {
   }
   return new FetchError('network', `${message || 'network error'} (${host})`, { cause: error });
 }
+
+/** The reason an aborted signal carries, as an Error (our budget aborts with FetchErrors). */
+export function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new FetchError('aborted', 'aborted');
+}

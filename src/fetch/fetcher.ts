@@ -66,8 +66,10 @@ interface Redirect {
 }
 
 function nextLocation(hop: Redirect, current: URL, visited: URL[], maxRedirects: number): URL {
-  if (hop.location === undefined) throw new FetchError('redirect', `HTTP ${hop.httpStatus} without a Location header`);
-  if (visited.length > maxRedirects) throw new FetchError('redirect', `too many redirects (more than ${maxRedirects})`);
+  if (hop.location === undefined)
+    throw new FetchError('redirect', `HTTP ${hop.httpStatus} without a Location header`);
+  if (visited.length > maxRedirects)
+    throw new FetchError('redirect', `too many redirects (more than ${maxRedirects})`);
   let next: URL;
   try {
     next = new URL(hop.location, current);
@@ -104,12 +106,16 @@ export interface FetcherInternals {
   isPrivateAddress?: (address: string) => boolean;
 }
 
-export function createFetcher(fetcherOptions: FetcherOptions = {}, internals: FetcherInternals = {}): Fetcher {
+export function createFetcher(
+  fetcherOptions: FetcherOptions = {},
+  internals: FetcherInternals = {},
+): Fetcher {
   const options = resolveFetcherOptions(fetcherOptions);
   const guard = options.allowPrivateNetworks ? undefined : createNetworkGuard(internals.isPrivateAddress);
   const limiter = createHostLimiter(options.perHostConcurrency, options.perHostDelayMs);
   const robots = createRobotsCache({
-    fetchRobots: (url, signal) => getUrl(url, { kind: 'page', accept: 'text/plain, */*;q=0.5', signal }, false),
+    fetchRobots: (url, signal) =>
+      getUrl(url, { kind: 'page', accept: 'text/plain, */*;q=0.5', signal }, false),
     agentToken: options.robotsToken,
     now: options.now,
   });
@@ -136,7 +142,11 @@ export function createFetcher(fetcherOptions: FetcherOptions = {}, internals: Fe
     }
   }
 
-  async function fetchHop(current: URL, request: FetchRequest, budget: Budget): Promise<FetchResult | Redirect> {
+  async function fetchHop(
+    current: URL,
+    request: FetchRequest,
+    budget: Budget,
+  ): Promise<FetchResult | Redirect> {
     const release = await limiter.acquire(current.hostname, budget.signal);
     try {
       budget.start();
@@ -152,7 +162,12 @@ export function createFetcher(fetcherOptions: FetcherOptions = {}, internals: Fe
     }
   }
 
-  async function settle(response: IncomingMessage, current: URL, request: FetchRequest, budget: Budget): Promise<FetchResult | Redirect> {
+  async function settle(
+    response: IncomingMessage,
+    current: URL,
+    request: FetchRequest,
+    budget: Budget,
+  ): Promise<FetchResult | Redirect> {
     const status = response.statusCode ?? 0;
     const headers = headerRecord(response.headers);
     const retryAfterMs = parseRetryAfter(headers['retry-after'], options.now());
@@ -169,17 +184,35 @@ export function createFetcher(fetcherOptions: FetcherOptions = {}, internals: Fe
     if (status >= 200 && status < 300) {
       const { body, bytes } = await readBody(response, options.maxBytes, budget.signal);
       const { mimeType, charset } = parseContentType(headers['content-type']);
-      return { status: 'ok', ...facts, body, bytes, durationMs: budget.elapsedMs(), contentType: mimeType, charset };
+      return {
+        status: 'ok',
+        ...facts,
+        body,
+        bytes,
+        durationMs: budget.elapsedMs(),
+        contentType: mimeType,
+        charset,
+      };
     }
     response.destroy();
     if (status === 304) {
       const etag = facts.etag ?? request.etag ?? null;
       const lastModified = facts.lastModified ?? request.lastModified ?? null;
-      return { status: 'not-modified', ...facts, etag, lastModified, bytes: 0, durationMs: budget.elapsedMs() };
+      return {
+        status: 'not-modified',
+        ...facts,
+        etag,
+        lastModified,
+        bytes: 0,
+        durationMs: budget.elapsedMs(),
+      };
     }
     if (REDIRECTS.has(status)) return { redirect: true, httpStatus: status, location: headers.location };
     const retry = retryAfterMs === undefined ? '' : ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)`;
-    throw new FetchError('http', `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim() + retry, { httpStatus: status, retryAfterMs });
+    throw new FetchError('http', `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim() + retry, {
+      httpStatus: status,
+      retryAfterMs,
+    });
   }
 
   return {

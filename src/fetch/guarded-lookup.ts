@@ -4,7 +4,7 @@
  * public address for a pre-check and to 127.0.0.1 a moment later (DNS rebinding) is still caught.
  * IP literals never reach a lookup function, so assertPublicHost() checks those before connecting.
  */
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { FetchError } from './fetch-error.ts';
 import { ipLiteral, isPrivateAddress } from './private-address.ts';
@@ -24,14 +24,18 @@ function refusal(host: string, address: string): FetchError {
   );
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /** `isPrivate` is replaceable only so tests can pretend 127.0.0.1 is a public host. */
 export function createNetworkGuard(isPrivate: (address: string) => boolean = isPrivateAddress): NetworkGuard {
   const lookup: LookupFunction = (hostname, options, callback) => {
-    const done = callback as LookupCallback;
-    const wantsAll = (options as LookupOptions).all === true;
-    dnsLookup(hostname, { ...(options as LookupOptions), all: true }, (error, addresses) => {
+    const done: LookupCallback = callback;
+    const wantsAll = options.all === true;
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error !== null) return done(error, wantsAll ? [] : '');
       const blocked = addresses.find((entry) => isPrivate(entry.address));
       if (blocked !== undefined) return done(refusal(hostname, blocked.address), wantsAll ? [] : '');

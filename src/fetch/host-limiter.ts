@@ -4,6 +4,7 @@
  * signal aborts leaves the queue.
  */
 import { performance } from 'node:perf_hooks';
+import { abortReason } from './fetch-error.ts';
 
 export type Release = () => void;
 
@@ -67,10 +68,10 @@ export function createHostLimiter(concurrency: number, delayMs: number): HostLim
     acquire(host, signal) {
       const state = stateFor(host.toLowerCase());
       return new Promise<Release>((resolve, reject) => {
-        if (signal?.aborted === true) return reject(signal.reason);
+        if (signal?.aborted === true) return reject(abortReason(signal));
         const onAbort = (): void => {
           state.waiters = state.waiters.filter((w) => w !== waiter);
-          reject(signal?.reason);
+          if (signal !== undefined) reject(abortReason(signal));
         };
         const waiter: Waiter = {
           grant: (release) => {

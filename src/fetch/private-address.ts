@@ -34,7 +34,7 @@ function parseIPv4(address: string): number | undefined {
 function isBlockedV4(value: number): boolean {
   return BLOCKED_V4.some(([base, bits]) => {
     const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    return ((value & mask) >>> 0) === base;
+    return (value & mask) >>> 0 === base;
   });
 }
 
@@ -47,13 +47,16 @@ function parseIPv6(address: string): number[] | undefined {
   if (dotted?.[1] !== undefined) {
     const value = parseIPv4(dotted[1]);
     if (value === undefined) return undefined;
-    text = text.slice(0, -dotted[1].length) + `${(value >>> 16).toString(16)}:${(value & 0xffff).toString(16)}`;
+    text =
+      text.slice(0, -dotted[1].length) + `${(value >>> 16).toString(16)}:${(value & 0xffff).toString(16)}`;
   }
   const [head = '', tail] = text.split('::');
   const headGroups = head === '' ? [] : head.split(':');
   const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
   const zeros = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
-  const groups = [...headGroups, ...Array<string>(zeros).fill('0'), ...tailGroups].map((g) => parseInt(g, 16));
+  const groups = [...headGroups, ...Array<string>(zeros).fill('0'), ...tailGroups].map((g) =>
+    parseInt(g, 16),
+  );
   return groups.length === 8 ? groups : undefined;
 }
 

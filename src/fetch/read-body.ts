@@ -78,11 +78,18 @@ function wireCap(maxBytes: number, counter: { wire: number }): Transform {
   });
 }
 
-export async function readBody(response: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<Body> {
+export async function readBody(
+  response: IncomingMessage,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Body> {
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();
-    throw new FetchError('too-large', `body of ${formatBytes(declared)} is larger than the ${formatBytes(maxBytes)} limit`);
+    throw new FetchError(
+      'too-large',
+      `body of ${formatBytes(declared)} is larger than the ${formatBytes(maxBytes)} limit`,
+    );
   }
   const decoders = decodersFor(response.headers['content-encoding']);
   const counter = { wire: 0 };
@@ -92,8 +99,11 @@ export async function readBody(response: IncomingMessage, maxBytes: number, sign
     write(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
       if (bytes > maxBytes) {
-        const what = decoders.length > 0 ? `decompressed body (from ${formatBytes(counter.wire)} on the wire)` : 'body';
-        return callback(new FetchError('too-large', `${what} larger than the ${formatBytes(maxBytes)} limit`));
+        const what =
+          decoders.length > 0 ? `decompressed body (from ${formatBytes(counter.wire)} on the wire)` : 'body';
+        return callback(
+          new FetchError('too-large', `${what} larger than the ${formatBytes(maxBytes)} limit`),
+        );
       }
       chunks.push(chunk);
       callback();

@@ -31,7 +31,10 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
 /** `max-age` from Cache-Control; `no-cache`/`no-store` mean 0. */
 export function parseMaxAge(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const directives = value.toLowerCase().split(',').map((d) => d.trim());
+  const directives = value
+    .toLowerCase()
+    .split(',')
+    .map((d) => d.trim());
   if (directives.includes('no-cache') || directives.includes('no-store')) return 0;
   for (const directive of directives) {
     const match = /^max-age\s*=\s*"?(\d+)"?$/.exec(directive);

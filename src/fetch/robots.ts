@@ -43,7 +43,8 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
     entry.robot = options.fetchRobots(robotsUrl, signal).then((result) => {
       if (result.status === 'ok') return robotsParser(robotsUrl, result.body.toString('utf8'));
       if (result.status === 'failed') {
-        const missing = result.httpStatus !== undefined && result.httpStatus >= 400 && result.httpStatus < 500;
+        const missing =
+          result.httpStatus !== undefined && result.httpStatus >= 400 && result.httpStatus < 500;
         // An aborted check says nothing about the site: forget it so the next run asks again.
         if (result.reason === 'aborted') entries.delete(origin);
         else if (!missing) entry.expiresAt = options.now().getTime() + FAILED_TTL_MS;

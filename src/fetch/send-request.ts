@@ -7,7 +7,7 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
-import { FetchError, toFetchError } from './fetch-error.ts';
+import { abortReason, FetchError, toFetchError } from './fetch-error.ts';
 import type { NetworkGuard } from './guarded-lookup.ts';
 
 export interface SendOptions {
@@ -32,7 +32,7 @@ function watchConnect(request: http.ClientRequest, socket: Socket, timeoutMs: nu
 export function sendRequest(url: URL, options: SendOptions): Promise<IncomingMessage> {
   return new Promise<IncomingMessage>((resolve, reject) => {
     const { signal } = options;
-    if (signal.aborted) return reject(signal.reason);
+    if (signal.aborted) return reject(abortReason(signal));
     options.guard?.assertPublicHost(url.hostname);
     const client = url.protocol === 'https:' ? https : http;
     const request = client.request(url, {
@@ -42,7 +42,7 @@ export function sendRequest(url: URL, options: SendOptions): Promise<IncomingMes
       ...(options.guard === undefined ? {} : { lookup: options.guard.lookup }),
     });
     const onAbort = (): void => {
-      request.destroy(signal.reason instanceof Error ? signal.reason : new FetchError('aborted', 'aborted'));
+      request.destroy(abortReason(signal));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     request.once('close', () => signal.removeEventListener('abort', onAbort));

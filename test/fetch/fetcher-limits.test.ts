@@ -21,7 +21,8 @@ afterEach(async () => {
 
 describe('redirects', () => {
   function chain(length: number): void {
-    for (let i = 0; i < length; i += 1) server.route(`/r${i}`, { redirect: `/r${i + 1}`, status: i % 2 === 0 ? 301 : 302 });
+    for (let i = 0; i < length; i += 1)
+      server.route(`/r${i}`, { redirect: `/r${i + 1}`, status: i % 2 === 0 ? 301 : 302 });
     server.route(`/r${length}`, { body: 'arrived' });
   }
 
@@ -50,8 +51,12 @@ describe('redirects', () => {
   it('fails readably on a redirect without Location and on one to another scheme', async () => {
     server.route('/nowhere', { status: 302 });
     server.route('/ftp', { redirect: 'ftp://example.org/feed' });
-    expect(failure(await fetcher().get(server.url('/nowhere'), { kind: 'feed' })).error).toBe('HTTP 302 without a Location header');
-    expect(failure(await fetcher().get(server.url('/ftp'), { kind: 'feed' })).error).toBe('redirect to unsupported scheme ftp:');
+    expect(failure(await fetcher().get(server.url('/nowhere'), { kind: 'feed' })).error).toBe(
+      'HTTP 302 without a Location header',
+    );
+    expect(failure(await fetcher().get(server.url('/ftp'), { kind: 'feed' })).error).toBe(
+      'redirect to unsupported scheme ftp:',
+    );
   });
 });
 
@@ -77,7 +82,10 @@ describe('timeouts', () => {
     try {
       const f = fetcher({ connectTimeoutMs: 150, totalTimeoutMs: 5000 });
       const result = failure(await f.get(`https://127.0.0.1:${silent.port}/feed.xml`, { kind: 'feed' }));
-      expect(result).toMatchObject({ reason: 'connect-timeout', error: `could not connect to 127.0.0.1:${silent.port} within 150 ms` });
+      expect(result).toMatchObject({
+        reason: 'connect-timeout',
+        error: `could not connect to 127.0.0.1:${silent.port} within 150 ms`,
+      });
       expect(result.durationMs).toBeLessThan(2000);
     } finally {
       await silent.close();
@@ -88,7 +96,9 @@ describe('timeouts', () => {
 describe('size caps', () => {
   it('aborts a 50 MB chunked body early at the cap', async () => {
     server.route('/huge', { generateBytes: 50 * 1024 * 1024 });
-    const result = failure(await fetcher({ maxBytes: 1024 * 1024 }).get(server.url('/huge'), { kind: 'feed' }));
+    const result = failure(
+      await fetcher({ maxBytes: 1024 * 1024 }).get(server.url('/huge'), { kind: 'feed' }),
+    );
     expect(result).toMatchObject({ reason: 'too-large', error: 'body larger than the 1 MB limit' });
     expect(result.bytes).toBeLessThan(2 * 1024 * 1024);
   });
@@ -104,9 +114,13 @@ describe('size caps', () => {
     const bomb = zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });
     expect(bomb.length).toBeLessThan(200 * 1024);
     server.route('/bomb', { body: bomb, headers: { 'content-encoding': 'gzip' } });
-    const result = failure(await fetcher({ maxBytes: 2 * 1024 * 1024 }).get(server.url('/bomb'), { kind: 'feed' }));
+    const result = failure(
+      await fetcher({ maxBytes: 2 * 1024 * 1024 }).get(server.url('/bomb'), { kind: 'feed' }),
+    );
     expect(result.reason).toBe('too-large');
-    expect(result.error).toMatch(/^decompressed body \(from [\d.]+ KB on the wire\) larger than the 2 MB limit$/);
+    expect(result.error).toMatch(
+      /^decompressed body \(from [\d.]+ KB on the wire\) larger than the 2 MB limit$/,
+    );
   });
 });
 
@@ -115,7 +129,9 @@ describe('abort signal', () => {
     server.route('/hang', { hang: true });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const result = failure(await fetcher().get(server.url('/hang'), { kind: 'feed', signal: controller.signal }));
+    const result = failure(
+      await fetcher().get(server.url('/hang'), { kind: 'feed', signal: controller.signal }),
+    );
     expect(result).toMatchObject({ reason: 'aborted', error: 'aborted' });
   });
 
@@ -123,14 +139,18 @@ describe('abort signal', () => {
     server.route('/slow', { body: 'x'.repeat(1000), trickle: { intervalMs: 10 } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 80);
-    const result = failure(await fetcher().get(server.url('/slow'), { kind: 'feed', signal: controller.signal }));
+    const result = failure(
+      await fetcher().get(server.url('/slow'), { kind: 'feed', signal: controller.signal }),
+    );
     expect(result.reason).toBe('aborted');
     expect(result.bytes).toBeGreaterThan(0);
   });
 
   it('does not send anything when already aborted', async () => {
     server.route('/feed.xml', { body: 'x' });
-    const result = failure(await fetcher().get(server.url('/feed.xml'), { kind: 'feed', signal: AbortSignal.abort() }));
+    const result = failure(
+      await fetcher().get(server.url('/feed.xml'), { kind: 'feed', signal: AbortSignal.abort() }),
+    );
     expect(result.reason).toBe('aborted');
     expect(server.requests).toHaveLength(0);
   });

@@ -15,7 +15,9 @@ describe('per-host concurrency', () => {
   it('never has more than 2 requests in flight to one host, measured by the server', async () => {
     for (let i = 0; i < 10; i += 1) server.route(`/feed${i}.xml`, { body: `feed ${i}`, delayMs: 40 });
     const f = createFetcher({ perHostDelayMs: 0 });
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => f.get(server.url(`/feed${i}.xml`), { kind: 'feed' })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => f.get(server.url(`/feed${i}.xml`), { kind: 'feed' })),
+    );
     expect(results.every((r) => r.status === 'ok')).toBe(true);
     expect(server.requests).toHaveLength(10);
     expect(server.maxInFlight).toBe(2);
@@ -24,7 +26,9 @@ describe('per-host concurrency', () => {
   it('honours a configured limit of 1 and a higher one of 4', async () => {
     for (let i = 0; i < 8; i += 1) server.route(`/f${i}`, { body: 'x', delayMs: 30 });
     const urls = Array.from({ length: 8 }, (_, i) => server.url(`/f${i}`));
-    await Promise.all(urls.map((u) => createFetcher({ perHostDelayMs: 0, perHostConcurrency: 1 }).get(u, { kind: 'feed' })));
+    await Promise.all(
+      urls.map((u) => createFetcher({ perHostDelayMs: 0, perHostConcurrency: 1 }).get(u, { kind: 'feed' })),
+    );
     expect(server.maxInFlight).toBeGreaterThan(1); // separate fetchers do not share limits
     const before = server.requests.length;
     const one = createFetcher({ perHostDelayMs: 0, perHostConcurrency: 1 });
@@ -41,7 +45,9 @@ describe('per-host delay', () => {
   it('starts requests to one host at least the configured delay apart', async () => {
     for (let i = 0; i < 4; i += 1) server.route(`/feed${i}.xml`, { body: 'x' });
     const f = createFetcher({ perHostDelayMs: 50 });
-    await Promise.all(Array.from({ length: 4 }, (_, i) => f.get(server.url(`/feed${i}.xml`), { kind: 'feed' })));
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) => f.get(server.url(`/feed${i}.xml`), { kind: 'feed' })),
+    );
     const arrivals = server.requests.map((r) => r.at);
     const gaps = arrivals.slice(1).map((at, i) => at - (arrivals[i] ?? 0));
     expect(gaps).toHaveLength(3);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, parseContentType, parseMaxAge, parseRetryAfter } from '../../src/fetch/response-headers.ts';
+import {
+  formatBytes,
+  parseContentType,
+  parseMaxAge,
+  parseRetryAfter,
+} from '../../src/fetch/response-headers.ts';
 
 const now = new Date('2015-10-21T07:28:00Z');
 
@@ -37,8 +42,14 @@ describe('parseMaxAge', () => {
 
 describe('parseContentType', () => {
   it('splits type and charset, lowercased', () => {
-    expect(parseContentType('text/XML; charset="Windows-1252"')).toEqual({ mimeType: 'text/xml', charset: 'windows-1252' });
-    expect(parseContentType('application/rss+xml;charset=utf-8; foo=bar')).toEqual({ mimeType: 'application/rss+xml', charset: 'utf-8' });
+    expect(parseContentType('text/XML; charset="Windows-1252"')).toEqual({
+      mimeType: 'text/xml',
+      charset: 'windows-1252',
+    });
+    expect(parseContentType('application/rss+xml;charset=utf-8; foo=bar')).toEqual({
+      mimeType: 'application/rss+xml',
+      charset: 'utf-8',
+    });
     expect(parseContentType('text/html')).toEqual({ mimeType: 'text/html', charset: null });
     expect(parseContentType(undefined)).toEqual({ mimeType: null, charset: null });
     expect(parseContentType('  ')).toEqual({ mimeType: null, charset: null });

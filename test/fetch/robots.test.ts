@@ -28,7 +28,9 @@ describe('robots.txt for article pages', () => {
     server.route('/robots.txt', { body: ROBOTS, contentType: 'text/plain' });
     const result = await fetcher().get(server.url('/no-newsdesk/3'), { kind: 'page' });
     expect(result).toMatchObject({ status: 'failed', reason: 'robots' });
-    expect(result.status === 'failed' && result.error).toBe(`disallowed by robots.txt (${server.url('/no-newsdesk/3')})`);
+    expect(result.status === 'failed' && result.error).toBe(
+      `disallowed by robots.txt (${server.url('/no-newsdesk/3')})`,
+    );
     expect(server.count('/no-newsdesk/3')).toBe(0);
   });
 
@@ -42,7 +44,10 @@ describe('robots.txt for article pages', () => {
   it('fetches robots.txt once per origin, also for concurrent page requests', async () => {
     server.route('/robots.txt', { body: ROBOTS, delayMs: 30 });
     const f = fetcher();
-    const results = await Promise.all([f.get(server.url('/news/1'), { kind: 'page' }), f.get(server.url('/news/2'), { kind: 'page' })]);
+    const results = await Promise.all([
+      f.get(server.url('/news/1'), { kind: 'page' }),
+      f.get(server.url('/news/2'), { kind: 'page' }),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
     await f.get(server.url('/news/1'), { kind: 'page' });
     expect(server.count('/robots.txt')).toBe(1);

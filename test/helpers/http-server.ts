@@ -135,7 +135,8 @@ function respond(req: IncomingMessage, res: ServerResponse, spec: RouteSpec): vo
   }
   const raw = typeof spec.body === 'string' ? Buffer.from(spec.body) : (spec.body ?? Buffer.alloc(0));
   const body = encode(raw, spec.encoding);
-  if (spec.encoding !== undefined) headers['content-encoding'] = spec.encoding === 'deflate-raw' ? 'deflate' : spec.encoding;
+  if (spec.encoding !== undefined)
+    headers['content-encoding'] = spec.encoding === 'deflate-raw' ? 'deflate' : spec.encoding;
   if (spec.trickle !== undefined) {
     if (spec.declareLength === true) headers['content-length'] = body.length;
     res.writeHead(status, headers);
@@ -156,7 +157,13 @@ export async function startTestServer(): Promise<TestServer> {
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     const path = req.url ?? '/';
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, at: performance.now(), inFlight });
+    requests.push({
+      method: req.method ?? 'GET',
+      path,
+      headers: req.headers,
+      at: performance.now(),
+      inFlight,
+    });
     res.once('close', () => (inFlight -= 1));
     const spec = routes.get(path) ?? routes.get(path.split('?')[0] ?? path);
     if (spec === undefined) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -195,7 +202,11 @@ function closeAll(server: net.Server, sockets: Set<Socket>): Promise<void> {
 }
 
 /** A TCP server on 127.0.0.1 that accepts connections and never sends a byte (stalls TLS handshakes and HTTP alike). */
-export async function startSilentServer(): Promise<{ port: number; connections: number; close(): Promise<void> }> {
+export async function startSilentServer(): Promise<{
+  port: number;
+  connections: number;
+  close(): Promise<void>;
+}> {
   const sockets = new Set<Socket>();
   let connections = 0;
   const server = net.createServer((socket) => {
