@@ -24,7 +24,8 @@ export interface Gazetteer {
   speechBefore: Set<string>;
   speechAfter: Set<string>;
   orgSuffixes: Set<string>;
-  orgHeadStems: Set<string>;
+  /** Head nouns of organisation names, lower case. */
+  orgHeads: Set<string>;
   clubPrefixes: Set<string>;
   clubSuffixes: Set<string>;
   commonNouns: Set<string>;
@@ -71,7 +72,7 @@ function buildGazetteer(): Gazetteer {
     speechBefore: new Set(speech.get('@before') ?? []),
     speechAfter: new Set(speech.get('@after') ?? []),
     orgSuffixes: new Set(words('org-suffixes.txt')),
-    orgHeadStems: new Set(words('org-heads.txt').map(germanStem)),
+    orgHeads: new Set(words('org-heads.txt').map((word) => word.toLowerCase())),
     clubPrefixes: new Set(clubs.get('') ?? []),
     clubSuffixes: new Set(clubs.get('@after') ?? []),
     commonNouns: new Set(words('common-nouns-de.txt')),

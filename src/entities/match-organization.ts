@@ -4,12 +4,11 @@
  * a club prefix or suffix ("SSV Reutlingen", "Stoke City"), a head noun with a name
  * ("Universität Hamburg", "Deutsche Bank", "Otto-Schott-Gymnasium") and unknown acronyms ("VKSt").
  */
-import { germanStem } from './gazetteer.ts';
 import type { ScanContext, Span } from './span.ts';
 import type { Token } from './tokens.ts';
-import { isCommonNoun, isEnglishCommonWord, isNameWord, isStopword } from './word-class.ts';
+import { isCommonNoun, isEnglishCommonWord, isNameWord, isRoleWord, isStopword } from './word-class.ts';
 
-const CONNECTORS = new Set(['&', 'und', 'and', 'für', 'of', 'for', 'de', 'des', 'du', 'der', 'la', 'di', 'a.', 'am']);
+const CONNECTORS = new Set(['&', 'für', 'of', 'for', 'de', 'du', 'la', 'di']);
 const MAX_RUN = 8;
 
 export function matchOrganization(ctx: ScanContext, index: number): Span | undefined {
@@ -84,8 +83,12 @@ function matchHeadNoun(ctx: ScanContext, index: number): Span | undefined {
   return { first: index, last: words[words.length - 1] as number, type: 'organization' };
 }
 
+/** The head or an inflected form of it ("Verbandes", "Banken"); stems would confuse "Regierender". */
 function isHead(ctx: ScanContext, text: string): boolean {
-  return ctx.g.orgHeadStems.has(germanStem(text));
+  const lower = text.toLowerCase();
+  if (ctx.g.orgHeads.has(lower)) return true;
+  const base = /^(.{3,}?)(?:es|en|er|s|n|e)$/u.exec(lower)?.[1];
+  return base !== undefined && ctx.g.orgHeads.has(base);
 }
 
 /** "Otto-Schott-Gymnasium", "Fußball-Union": a hyphen compound whose last part is a head. */
@@ -100,7 +103,11 @@ function isHyphenHead(ctx: ScanContext, token: Token): boolean {
 function isModifier(ctx: ScanContext, k: number): boolean {
   const token = ctx.tokens[k];
   if (!token) return false;
-  if (/^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(token.text) || token.allCaps) return true;
+  if (token.allCaps) return true;
+  if (/^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(token.text) && !isRoleWord(ctx.g, token.text) && !isCommonNoun(ctx.g, token.text)) {
+    return !ctx.starts.has(k) || !isStopword(ctx.g, token.text);
+  }
+  if (ctx.starts.has(k) && ctx.g.commonNouns.has(token.text)) return false;
   // In English every word of a name is capitalised ("Jet Propulsion Laboratory").
   if (ctx.language !== 'de') return token.cap && !isStopword(ctx.g, token.text);
   return isNameWord(ctx.g, token);
@@ -111,7 +118,7 @@ export function matchAcronym(ctx: ScanContext, index: number): Span | undefined 
   const token = ctx.tokens[index];
   if (!token || token.kind !== 'word') return undefined;
   const text = token.text;
-  const acronym = (token.allCaps && /^[\p{Lu}\d&-]{2,6}$/u.test(text)) || /^\p{Lu}{2,}\p{Ll}\p{Lu}?$/u.test(text);
+  const acronym = token.allCaps && /^\p{Lu}[\p{Lu}&-]{1,5}$/u.test(text);
   if (!acronym || ctx.g.notOrgAcronyms.has(text) || isStopword(ctx.g, text)) return undefined;
   if (ctx.language !== 'de' && isEnglishCommonWord(text)) return undefined;
   return { first: index, last: index, type: 'organization' };

@@ -6,7 +6,7 @@
  */
 import type { ScanContext, Span } from './span.ts';
 import {
-  isEnglishCommonWord, isFirstName, isInitial, isNameWord, isParticle, isRoleWord, isStopword,
+  isCommonNoun, isEnglishCommonWord, isFirstName, isInitial, isNameWord, isParticle, isRoleWord, isStopword,
 } from './word-class.ts';
 
 export function matchFullName(ctx: ScanContext, index: number): Span | undefined {
@@ -19,13 +19,31 @@ export function matchFullName(ctx: ScanContext, index: number): Span | undefined
     else break;
     givenNames += 1;
   }
-  if (givenNames === 0 || !isFirstName(g, tokens[index]) && !isInitial(tokens, index)) return undefined;
+  if (givenNames === 0 || !isFirstName(g, tokens[index])) return undefined;
   let k = j;
   while (isParticle(tokens[k]) && k - j < 3) k += 1;
-  if (isSurname(ctx, k) && isAdjacent(ctx, k)) return { first: index, last: k, type: 'person' };
+  if (isFullNameSurname(ctx, k) && isAdjacent(ctx, k)) return { first: index, last: extendParticles(ctx, k), type: 'person' };
   // The last "given name" may be the surname itself: "Thomas Frank", "Peter Ernst".
   if (givenNames >= 2 && isFirstName(g, tokens[j - 1])) return { first: index, last: j - 1, type: 'person' };
   return loneGivenName(ctx, index, givenNames);
+}
+
+/** After a given name a role-like word is a surname too ("Christiane Holländer", "Eva Koch"). */
+function isFullNameSurname(ctx: ScanContext, index: number): boolean {
+  const token = ctx.tokens[index];
+  if (!token || token.kind !== 'word' || !token.cap || token.allCaps || token.text.length < 2) return false;
+  return !isStopword(ctx.g, token.text) && !isCommonNoun(ctx.g, token.text);
+}
+
+/** "Johannes Nepomuk von Tschiderer": particles and a second surname after the first. */
+const LINKING_PARTICLES = new Set(['von', 'van', 'vom', 'de', 'del', 'della', 'du', 'dos', 'di', 'der', 'und', 'zu']);
+
+function extendParticles(ctx: ScanContext, last: number): number {
+  const first = ctx.tokens[last + 1]?.text ?? '';
+  if (!['von', 'van', 'vom', 'de', 'del', 'della', 'du', 'dos', 'di'].includes(first)) return last;
+  let k = last + 1;
+  while (LINKING_PARTICLES.has(ctx.tokens[k]?.text ?? '') && k - last <= 3) k += 1;
+  return k > last + 1 && isSurname(ctx, k) && isAdjacent(ctx, k) ? k : last;
 }
 
 /** "Robbie" or "Johannes" alone: a person, unless it opens a sentence or is also a common word. */
@@ -43,13 +61,42 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   const { tokens } = ctx;
   if (!isSurname(ctx, index, true)) return undefined;
   const before = tokens[index - 1];
-  const roleBefore = before !== undefined && before.kind === 'word' && isRoleWord(ctx.g, before.text);
+  // German role nouns are capitalised; a lower-case "deutscher" is an adjective.
+  const roleBefore = before !== undefined && before.kind === 'word' && (before.cap || ctx.language !== 'de') && isRoleWord(ctx.g, before.text);
   const speechBefore = before !== undefined && ctx.g.speechBefore.has(before.text.toLowerCase()) && !ctx.starts.has(index);
-  if (!roleBefore && !speechBefore && !hasSpeechAfter(ctx, index)) return undefined;
+  if (!roleBefore && !speechBefore && !hasSpeechAfter(ctx, index) && !hasPersonBracket(ctx, index)) return undefined;
   if (ctx.starts.has(index) && isStopword(ctx.g, tokens[index]?.text ?? '')) return undefined;
   // "Präsident Barack Obama" is a full name; "Trainer Jupp Heynckes" too: take a second surname word.
   const last = isSurname(ctx, index + 1) && isAdjacent(ctx, index + 1) && roleBefore ? index + 1 : index;
   return { first: index, last, type: 'person' };
+}
+
+/** "Müller ( 27 )", "Beck ( SPD )": an age or a party in brackets right after the name. */
+function hasPersonBracket(ctx: ScanContext, index: number): boolean {
+  const [open, inner, close] = [ctx.tokens[index + 1], ctx.tokens[index + 2], ctx.tokens[index + 3]];
+  if (open?.text !== '(' || close?.text !== ')' || !inner) return false;
+  if (inner.kind === 'number') return /^\d{1,2}$/u.test(inner.text);
+  return ['CDU', 'CSU', 'SPD', 'FDP', 'AfD', 'Grüne', 'Grünen', 'Linke', 'BSW', 'ÖVP', 'SPÖ', 'FPÖ', 'SVP', 'R', 'D'].includes(inner.text);
+}
+
+/**
+ * Two or three capitalised words that no list knows and that are not common words
+ * ("Grant Leadbitter", "Hagar Shmoulefeld Finer"): mostly people in news text. Not at a
+ * sentence start, and the first word must not look like a German adjective ("Neuen Presse").
+ */
+export function matchUnknownName(ctx: ScanContext, index: number): Span | undefined {
+  // German nouns the lists miss ("Kreisstadt Torgau", "Berufsbild Märtyrer") make this rule useless there.
+  if (ctx.language === 'de' || ctx.starts.has(index) || !isUnknownNameWord(ctx, index) || !isUnknownNameWord(ctx, index + 1)) return undefined;
+  const first = ctx.tokens[index]?.text ?? '';
+  if (/(?:e|en|er|es|em)$/u.test(first) || !isAdjacent(ctx, index + 1)) return undefined;
+  const last = isUnknownNameWord(ctx, index + 2) && isAdjacent(ctx, index + 2) ? index + 2 : index + 1;
+  return { first: index, last, type: 'person' };
+}
+
+function isUnknownNameWord(ctx: ScanContext, index: number): boolean {
+  const token = ctx.tokens[index];
+  if (!token || !isSurname(ctx, index, true) || token.text.length < 3) return false;
+  return !ctx.aliasTables.some((table) => table.has(token.text));
 }
 
 function hasSpeechAfter(ctx: ScanContext, index: number): boolean {

@@ -8,7 +8,7 @@ import { accountName } from './accounts.ts';
 import type { AliasEntry, Gazetteer } from './gazetteer.ts';
 import { matchAlias } from './match-gazetteer.ts';
 import { matchAcronym, matchOrganization } from './match-organization.ts';
-import { matchContextName, matchFullName } from './match-person.ts';
+import { matchContextName, matchFullName, matchUnknownName } from './match-person.ts';
 import type { ScanContext, Span } from './span.ts';
 import { sentenceStarts, tokenize, type Token } from './tokens.ts';
 
@@ -62,7 +62,7 @@ export function scanField(
 }
 
 function bestSpan(ctx: ScanContext, index: number): Span | undefined {
-  const proposals = [matchAlias(ctx, index), matchFullName(ctx, index), matchOrganization(ctx, index)];
+  const proposals = [matchAlias(ctx, index), matchFullName(ctx, index), matchOrganization(ctx, index), matchUnknownName(ctx, index)];
   let best: Span | undefined;
   for (const span of proposals) {
     if (span && (best === undefined || span.last > best.last)) best = span;

@@ -23,17 +23,18 @@ export function isCommonNoun(g: Gazetteer, text: string): boolean {
 export function isRoleWord(g: Gazetteer, text: string): boolean {
   const lower = text.toLowerCase().replace(/\.$/u, '');
   const last = lower.includes('-') ? lower.slice(lower.lastIndexOf('-') + 1) : lower;
-  for (const form of [last, last.replace(/(?:en|n|s)$/u, '')]) {
-    if (g.roleWords.has(form)) return true;
-  }
-  // German compounds: "Bundeskanzlerin", "Konzernchef", "Twitter-Sprecher" end in a role word.
+  if (g.roleWords.has(last) || g.roleWords.has(uninflected(last))) return true;
+  // German compounds: "Bundeskanzlerin", "Konzernchef" end in a role word of four letters or more.
   for (let cut = 3; cut <= last.length - 4; cut += 1) {
     const tail = last.slice(cut);
-    if (tail.length >= 4 && (g.roleWords.has(tail) || g.roleWords.has(tail.replace(/(?:en|n|s)$/u, '')))) {
-      return true;
-    }
+    if (g.roleWords.has(tail) || (tail.length >= 6 && g.roleWords.has(uninflected(tail)))) return true;
   }
   return false;
+}
+
+/** "Präsidenten" → "präsident", "Ministers" → "minister"; short words stay as they are. */
+function uninflected(lower: string): string {
+  return lower.length >= 6 ? lower.replace(/(?:en|n|s)$/u, '') : lower;
 }
 
 /** A capitalised word that can be (part of) a name: not a stopword, common noun or role word. */
