@@ -1,37 +1,131 @@
-/** PLACEHOLDER until the cluster stage lands: every article starts its own story. */
-import type { Db } from '../store/client.ts';
+/**
+ * Incremental story assignment in arrival order. The pure clusterer holds the stories of the time window
+ * around the articles being assigned; this loads them from the store as the window moves (never all
+ * stories), records memberships at once, and flushes story rows and the clusterer's state in batches.
+ */
+import { createClusterer, type Clusterer, type StoryState } from '../cluster/index.ts';
+import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { ArticleRecord } from '../store/articles.ts';
+import type { Db } from '../store/client.ts';
+import {
+  addMembership, createStoryRow, loadDocumentFrequency, loadStoryStates, mergeStoryRows, saveDocumentFrequency,
+  saveStory,
+} from '../store/stories.ts';
+import { summariseStory } from './story-summary.ts';
+
+const HOUR_MS = 3_600_000;
+const FLUSH_EVERY = 200;
 
 export class StoryAssigner {
-  private touched = new Set<number>();
+  private clusterer: Clusterer | undefined;
+  private loaded: { from: number; to: number } | undefined;
+  /** Changed stories with their latest state (kept here: the clusterer may evict them before a flush). */
+  private readonly dirty = new Map<string, StoryState>();
+  private readonly touched = new Set<string>();
+  private readonly entityTypes = new Map<string, string>();
+  private sinceFlush = 0;
+
   constructor(
     private readonly db: Db,
-    private readonly options: { windowHours: number },
+    private readonly options: { windowHours: number; now?: () => Date },
   ) {}
 
   async assign(articleId: number, record: ArticleRecord): Promise<void> {
-    void this.options;
-    const existing = await this.db.storyMember.findFirst({ where: { articleId, leftAt: null } });
-    if (existing) return;
-    const when = record.publishedAt ?? record.fetchedAt;
-    const story = await this.db.story.create({
-      data: {
-        title: record.title,
-        titles: JSON.stringify({ [record.language]: record.title }),
-        languages: JSON.stringify([record.language]),
-        sources: JSON.stringify([record.source]),
-        firstSeenAt: when,
-        lastSeenAt: when,
-        firstArticleId: articleId,
-        articleCount: 1,
-        sourceCount: 1,
-        members: { create: { articleId, joinedAt: record.fetchedAt } },
-      },
+    const clusterer = await this.ready();
+    const published = record.publishedAt ?? record.fetchedAt;
+    await this.ensureLoaded(clusterer, published.getTime());
+    for (const entity of record.entities) this.entityTypes.set(entity.name, entity.type);
+    const article: ClusterArticle = {
+      id: articleId,
+      url: record.url,
+      source: record.source,
+      title: record.title,
+      text: record.bodyText ?? '',
+      language: record.language as DetectedLanguage,
+      published,
+      entities: record.entities,
+    };
+    const assignment = clusterer.assign(article);
+    let key = assignment.storyKey;
+    if (assignment.isNew) key = await this.persistNewStory(clusterer, key, article);
+    await addMembership(this.db, {
+      storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
     });
-    this.touched.add(story.id);
+    this.markDirty(clusterer, key);
+    this.touched.add(key);
+    if (++this.sinceFlush >= FLUSH_EVERY) await this.flush();
   }
 
   async finish(): Promise<{ storiesTouched: number }> {
+    if (this.clusterer) {
+      await this.mergeConverged(this.clusterer);
+      await this.flush();
+    }
     return { storiesTouched: this.touched.size };
+  }
+
+  private markDirty(clusterer: Clusterer, key: string): void {
+    const state = clusterer.getStory(key);
+    if (state) this.dirty.set(key, state);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private async ready(): Promise<Clusterer> {
+    if (!this.clusterer) {
+      const documentFrequency = await loadDocumentFrequency(this.db);
+      this.clusterer = createClusterer(
+        { windowHours: this.options.windowHours },
+        documentFrequency ? { version: 1, highWater: null, documentFrequency, stories: [] } : undefined,
+      );
+    }
+    return this.clusterer;
+  }
+
+  /** Loads the stories of [t - window, t + window] not in memory yet (arrival order makes this incremental). */
+  private async ensureLoaded(clusterer: Clusterer, t: number): Promise<void> {
+    const window = this.options.windowHours * HOUR_MS;
+    const from = t - window;
+    const to = t + window;
+    if (this.loaded && from >= this.loaded.from && to <= this.loaded.to) return;
+    const keys = new Set(clusterer.stories().map((story) => story.key));
+    for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) clusterer.addStory(story);
+    this.loaded = this.loaded
+      ? { from: Math.min(this.loaded.from, from), to: Math.max(this.loaded.to, to) }
+      : { from, to };
+  }
+
+  /** The clusterer names a new story after its founder; the store's id becomes its key. */
+  private async persistNewStory(clusterer: Clusterer, key: string, article: ClusterArticle): Promise<string> {
+    const id = await createStoryRow(this.db, { articleId: article.id, title: article.title, when: article.published });
+    const state = clusterer.getStory(key);
+    if (state) {
+      clusterer.removeStory(key);
+      clusterer.addStory({ ...state, key: String(id) });
+    }
+    return String(id);
+  }
+
+  private async mergeConverged(clusterer: Clusterer): Promise<void> {
+    for (const { into, from } of clusterer.mergeCandidates()) {
+      if (!clusterer.getStory(into) || !clusterer.getStory(from)) continue;
+      clusterer.mergeStories(into, from);
+      await mergeStoryRows(this.db, Number(into), Number(from), this.now());
+      this.dirty.delete(from);
+      this.markDirty(clusterer, into);
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const clusterer = this.clusterer;
+    if (!clusterer) return;
+    for (const [key, state] of this.dirty) {
+      await saveStory(this.db, Number(key), summariseStory(state, this.entityTypes), state);
+    }
+    this.dirty.clear();
+    this.sinceFlush = 0;
+    await saveDocumentFrequency(this.db, clusterer.snapshot().documentFrequency);
   }
 }

@@ -26,3 +26,7 @@ CREATE INDEX "EntityAlias_alias_lower_idx" ON "EntityAlias"(lower("alias"));
 
 -- `export --as-of`: members by join time.
 CREATE INDEX "StoryMember_joinedAt_idx" ON "StoryMember"("joinedAt");
+
+-- Articles stored before this migration: surface words now (stems need app code: `newsdesk search --reindex`).
+INSERT INTO "ArticleSearch" (rowid, title, body, stems)
+SELECT "id", "title", coalesce("bodyText", "summary", ''), '' FROM "Article";
