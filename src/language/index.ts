@@ -1,4 +1,15 @@
-import type { LanguageResult } from '../domain/types.ts';
+/**
+ * Language of an article: German, English or undetermined, combined the way a reader would from
+ * the words of title and text, franc's view of longer text, and what the page, the feed and the
+ * caller declare. Declarations decide short or ambiguous text; clear text overrules them, since
+ * feeds and templates often declare a site-wide language. See docs/decisions/0040-language-detection.md.
+ */
+import type { DetectedLanguage, LanguageEvidence, LanguageResult } from '../domain/types.ts';
+import { normaliseDeclared, type DeclaredLanguage } from './declared.ts';
+import { francLogOdds, looksLikeOtherLanguage } from './franc-evidence.ts';
+import { capitalisationLogOdds } from './orthography.ts';
+import { scoreTokens } from './text-model.ts';
+import { tokenizeWords } from './tokens.ts';
 
 export interface LanguageInput {
   title?: string;
@@ -7,7 +18,99 @@ export interface LanguageInput {
   declared?: { page?: string | null; feed?: string | null; hint?: string | null };
 }
 
-/** STUB, replaced by the language stage. */
-export function detectLanguage(_input: LanguageInput): LanguageResult {
-  return { language: 'und', confidence: 0, evidence: [] };
+/** Characters of body text scored: the first thousand say all there is to say, fast. */
+const MAX_TEXT_CHARS = 1000;
+const MAX_TITLE_CHARS = 300;
+/** Weight (nats) of each declaration: a caller's hint knows most, a feed's channel tag least. */
+const DECLARED_WEIGHT = { hint: 3, page: 2.5, feed: 1.5 } as const;
+/** Damping of summed log-odds when they are turned into a reported confidence. */
+const CONFIDENCE_SCALE = 0.3;
+/** More unknown words than this share sends longer text to franc's "neither" check. */
+const UNKNOWN_SHARE_FOR_OTHER_CHECK = 0.4;
+
+export function detectLanguage(input: LanguageInput): LanguageResult {
+  const evidence: LanguageEvidence[] = [];
+  let logOdds = 0;
+  const title = clip(input.title ?? '', MAX_TITLE_CHARS);
+  const text = clip(input.text ?? '', MAX_TEXT_CHARS);
+  let foreign = false;
+  for (const [source, value] of [['title', title], ['text', text]] as const) {
+    const field = fieldEvidence(value);
+    if (!field) continue;
+    foreign ||= field.foreign;
+    logOdds += field.logOdds;
+    evidence.push(toEvidence(source, field.foreign ? 'und' : field.logOdds));
+  }
+  const declared = declaredEvidence(input.declared ?? {});
+  for (const entry of declared) {
+    if (entry.language === 'de') logOdds += entry.weight;
+    if (entry.language === 'en') logOdds -= entry.weight;
+    evidence.push(entry);
+  }
+  return { language: decide(logOdds, evidence, foreign), confidence: confidence(logOdds, evidence, foreign), evidence };
+}
+
+interface FieldEvidence {
+  logOdds: number;
+  foreign: boolean;
+}
+
+function fieldEvidence(value: string): FieldEvidence | undefined {
+  const tokens = tokenizeWords(value);
+  if (tokens.length === 0) return undefined;
+  const score = scoreTokens(tokens);
+  const foreign =
+    score.unknownWords / score.words > UNKNOWN_SHARE_FOR_OTHER_CHECK && looksLikeOtherLanguage(value);
+  return { logOdds: score.logOdds + francLogOdds(value) + capitalisationLogOdds(tokens), foreign };
+}
+
+function declaredEvidence(declared: NonNullable<LanguageInput['declared']>): LanguageEvidence[] {
+  const out: LanguageEvidence[] = [];
+  for (const source of ['hint', 'page', 'feed'] as const) {
+    const language = normaliseDeclared(declared[source]);
+    if (language) out.push({ source, language: fromDeclared(language), weight: DECLARED_WEIGHT[source] });
+  }
+  return out;
+}
+
+function fromDeclared(language: DeclaredLanguage): DetectedLanguage {
+  return language === 'other' ? 'und' : language;
+}
+
+function toEvidence(source: 'title' | 'text', logOdds: number | 'und'): LanguageEvidence {
+  if (logOdds === 'und') return { source, language: 'und', weight: 1 };
+  return { source, language: logOdds >= 0 ? 'de' : 'en', weight: round(Math.abs(logOdds)) };
+}
+
+/**
+ * 'und' when nothing points anywhere, or when the text reads as a third language (or is declared
+ * one) and nothing clearly says German or English; otherwise the sign of the summed log-odds.
+ */
+function decide(logOdds: number, evidence: readonly LanguageEvidence[], foreign: boolean): DetectedLanguage {
+  if (evidence.length === 0) return 'und';
+  const declaredOther = evidence.some((e) => e.language === 'und' && e.source !== 'title' && e.source !== 'text');
+  const hasText = evidence.some((e) => e.source === 'title' || e.source === 'text');
+  if (foreign) return 'und';
+  if (declaredOther && !hasText) return 'und';
+  if (logOdds === 0) return 'und';
+  return logOdds > 0 ? 'de' : 'en';
+}
+
+/** Probability of the answer under the summed log-odds; for 'und', how sure we are it is neither. */
+function confidence(logOdds: number, evidence: readonly LanguageEvidence[], foreign: boolean): number {
+  if (evidence.length === 0) return 0;
+  if (foreign) return 0.8;
+  // Summed word log-odds overstate certainty (words are not independent): damped for reporting.
+  const p = 1 / (1 + Math.exp(-CONFIDENCE_SCALE * Math.abs(logOdds)));
+  return Math.min(0.999, round(p));
+}
+
+function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.lastIndexOf(' ', max);
+  return value.slice(0, cut > max / 2 ? cut : max);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

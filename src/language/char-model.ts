@@ -1,0 +1,83 @@
+/**
+ * One language's word model: a Witten–Bell interpolated character n-gram model over `_word_`
+ * (how words of the language are spelt) mixed with a word-frequency table (which words it uses).
+ * Built once from model.json counts; scoring is Map look-ups only.
+ */
+import { padWord, type LanguageTables } from './model-file.ts';
+
+/** Characters never seen still get this share of the unigram mass. */
+const UNSEEN_CHAR_SHARE = 1 / 200;
+/** Share of a word's probability taken from the word table when the word is in it. */
+const WORD_TABLE_WEIGHT = 0.6;
+/** Witten–Bell backoff mass per continuation type, raised above 1 because counts are weighted. */
+const BACKOFF_BOOST = 1;
+
+interface Context {
+  total: number;
+  types: number;
+}
+
+export class WordModel {
+  private readonly grams: Map<string, number>;
+  private readonly contexts = new Map<string, Context>();
+  private readonly words: Map<string, number>;
+  private readonly tokens: number;
+  private readonly unigramTotal: number;
+
+  constructor(tables: LanguageTables, private readonly order: number) {
+    this.grams = new Map(Object.entries(tables.grams));
+    this.words = new Map(Object.entries(tables.words));
+    this.tokens = tables.tokens;
+    let unigrams = 0;
+    for (const [gram, count] of this.grams) {
+      if (gram.length === 1) unigrams += count;
+      else this.addContext(gram.slice(0, -1), count);
+    }
+    this.unigramTotal = unigrams;
+  }
+
+  private addContext(context: string, count: number): void {
+    const entry = this.contexts.get(context);
+    if (entry) {
+      entry.total += count;
+      entry.types += 1;
+    } else this.contexts.set(context, { total: count, types: 1 });
+  }
+
+  /** Natural log of P(word): word table and spelling model mixed. */
+  logProbability(word: string): number {
+    const spelling = Math.exp(this.spellingLogProbability(word));
+    const count = this.words.get(word);
+    if (count === undefined) return Math.log((1 - WORD_TABLE_WEIGHT) * spelling);
+    return Math.log(WORD_TABLE_WEIGHT * (count / this.tokens) + (1 - WORD_TABLE_WEIGHT) * spelling);
+  }
+
+  /** Whether the word table knows the word (used for the 'neither language' check). */
+  knows(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  private spellingLogProbability(word: string): number {
+    const padded = padWord(word);
+    let sum = 0;
+    for (let i = 1; i < padded.length; i += 1) {
+      const start = Math.max(0, i - this.order + 1);
+      sum += Math.log(this.charProbability(padded.slice(start, i), padded[i] ?? '_'));
+    }
+    return sum;
+  }
+
+  /** P(char | history) interpolated from the longest history down to the unigram. */
+  private charProbability(history: string, char: string): number {
+    const unigram = this.grams.get(char) ?? 0;
+    let probability = (unigram + UNSEEN_CHAR_SHARE) / (this.unigramTotal + 1);
+    for (let n = history.length - 1; n >= 0; n -= 1) {
+      const context = history.slice(n);
+      const stats = this.contexts.get(context);
+      if (!stats) break;
+      const count = this.grams.get(context + char) ?? 0;
+      probability = (count + BACKOFF_BOOST * stats.types * probability) / (stats.total + BACKOFF_BOOST * stats.types);
+    }
+    return probability;
+  }
+}
