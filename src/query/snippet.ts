@@ -64,8 +64,8 @@ export function makeSnippet(source: string, terms: TextNode[], width = 220): Sni
   let from = 0;
   if (first) {
     const anchor = words[first[0]]!.start;
-    from = Math.max(0, anchor - Math.floor(width / 4));
-    if (from > 0) from = wordStartAfter(text, from);
+    // Keep the opening of the text when the match is near it; otherwise lead in with a little context.
+    from = anchor < width * 0.6 ? 0 : wordStartAfter(text, anchor - Math.floor(width / 4));
   }
   let to = Math.min(text.length, from + width);
   if (to < text.length) to = wordEndBefore(text, to, from);

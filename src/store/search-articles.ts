@@ -65,7 +65,7 @@ export async function searchArticles(db: Db, query: string | QueryAst, options: 
     return [{
       id, url: row.url, title: row.title, source: row.source, language: row.language,
       published: row.publishedAt, fetchedAt: row.fetchedAt, storyId: row.memberships[0]?.storyId ?? null,
-      score: Math.round(score * 10_000) / 10_000, snippet,
+      score: Number(score.toPrecision(4)), snippet,
     }];
   });
 }
