@@ -20,6 +20,8 @@ export interface Gazetteer {
   /** Handles ("realdonaldtrump", lower case) whose owner the gazetteer knows. */
   handleOwners: Map<string, string>;
   firstNames: Set<string>;
+  /** Frequent surnames that are not also common words. */
+  surnames: Set<string>;
   roleWords: Set<string>;
   speechBefore: Set<string>;
   speechAfter: Set<string>;
@@ -68,6 +70,7 @@ function buildGazetteer(): Gazetteer {
     aliases,
     handleOwners,
     firstNames: new Set(words('first-names.txt')),
+    surnames: new Set(words('surnames.txt')),
     roleWords: new Set(words('role-words.txt').map((word) => word.toLowerCase())),
     speechBefore: new Set(speech.get('@before') ?? []),
     speechAfter: new Set(speech.get('@after') ?? []),

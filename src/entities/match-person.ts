@@ -6,7 +6,7 @@
  */
 import type { ScanContext, Span } from './span.ts';
 import {
-  isCommonNoun, isEnglishCommonWord, isFirstName, isInitial, isNameWord, isParticle, isRoleWord, isStopword,
+  isCommonNoun, isEnglishCommonWord, isFirstName, isInitial, isListedSurname, isNameWord, isParticle, isRoleWord, isStopword,
 } from './word-class.ts';
 
 export function matchFullName(ctx: ScanContext, index: number): Span | undefined {
@@ -19,13 +19,30 @@ export function matchFullName(ctx: ScanContext, index: number): Span | undefined
     else break;
     givenNames += 1;
   }
-  if (givenNames === 0 || !isFirstName(g, tokens[index])) return undefined;
+  if (givenNames === 0) return undefined;
+  if (!isFirstName(g, tokens[index])) {
+    // "H. Dietz": initials need the surname right after them.
+    return isFullNameSurname(ctx, j) && isAdjacent(ctx, j) && !isStopword(g, tokens[j]?.text ?? '') ? { first: index, last: j, type: 'person' } : undefined;
+  }
+  const suffix = nameSuffix(ctx, j);
+  if (suffix !== undefined) return { first: index, last: suffix, type: 'person' };
   let k = j;
   while (isParticle(tokens[k]) && k - j < 3) k += 1;
   if (isFullNameSurname(ctx, k) && isAdjacent(ctx, k)) return { first: index, last: extendParticles(ctx, k), type: 'person' };
   // The last "given name" may be the surname itself: "Thomas Frank", "Peter Ernst".
   if (givenNames >= 2 && isFirstName(g, tokens[j - 1])) return { first: index, last: j - 1, type: 'person' };
   return loneGivenName(ctx, index, givenNames);
+}
+
+const REGNAL = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/u;
+
+/** "Elisabeth II.", "Nico G.": a regnal number or an abbreviated surname with its dot. */
+function nameSuffix(ctx: ScanContext, index: number): number | undefined {
+  const token = ctx.tokens[index];
+  const dot = ctx.tokens[index + 1];
+  if (!token || dot?.text !== '.' || dot.start - token.end > 1 || !isAdjacent(ctx, index)) return undefined;
+  if (REGNAL.test(token.text) || /^\p{Lu}$/u.test(token.text)) return index + 1;
+  return undefined;
 }
 
 /** After a given name a role-like word is a surname too ("Christiane Holländer", "Eva Koch"). */
@@ -64,11 +81,34 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   // German role nouns are capitalised; a lower-case "deutscher" is an adjective.
   const roleBefore = before !== undefined && before.kind === 'word' && (before.cap || ctx.language !== 'de') && isRoleWord(ctx.g, before.text);
   const speechBefore = before !== undefined && ctx.g.speechBefore.has(before.text.toLowerCase()) && !ctx.starts.has(index);
-  if (!roleBefore && !speechBefore && !hasSpeechAfter(ctx, index) && !hasPersonBracket(ctx, index)) return undefined;
+  const listed = isListedSurname(ctx.g, tokens[index]?.text ?? '');
+  if (!listed && !roleBefore && !speechBefore && !hasSpeechAfter(ctx, index) && !hasPersonBracket(ctx, index) && !isSaxonGenitive(ctx, index)) {
+    return undefined;
+  }
   if (ctx.starts.has(index) && isStopword(ctx.g, tokens[index]?.text ?? '')) return undefined;
   // "Präsident Barack Obama" is a full name; "Trainer Jupp Heynckes" too: take a second surname word.
   const last = isSurname(ctx, index + 1) && isAdjacent(ctx, index + 1) && roleBefore ? index + 1 : index;
   return { first: index, last, type: 'person' };
+}
+
+const DETERMINERS = new Set(['der', 'die', 'das', 'des', 'dem', 'den', 'ein', 'eine', 'eines', 'einem', 'einer', 'seines', 'ihres', 'dieses', 'jedes', 'unseres', 'the', 'a', 'an']);
+
+/**
+ * "Roddicks Aufschlag", "Nerudas Gedichte": a German genitive "s" on a word followed by a noun
+ * without an article is used almost only with names.
+ */
+function isSaxonGenitive(ctx: ScanContext, index: number): boolean {
+  if (ctx.language === 'en') return false;
+  const token = ctx.tokens[index];
+  const next = ctx.tokens[index + 1];
+  const before = ctx.tokens[index - 1];
+  if (!token || !next || !/^\p{Lu}\p{Ll}{2,}[^s]s$/u.test(token.text) || !next.cap || next.allCaps) return false;
+  if (isStopword(ctx.g, next.text) || ctx.starts.has(index + 1)) return false;
+  if (before && DETERMINERS.has(before.text.toLowerCase())) return false;
+  const stem = token.text.slice(0, -1);
+  if (isCommonNoun(ctx.g, stem) || isStopword(ctx.g, stem) || isRoleWord(ctx.g, stem)) return false;
+  if (ctx.starts.has(index) && !ctx.g.firstNames.has(stem) && !ctx.g.surnames.has(stem)) return false;
+  return !isFirstName(ctx.g, next) && !ctx.g.surnames.has(next.text);
 }
 
 /** "Müller ( 27 )", "Beck ( SPD )": an age or a party in brackets right after the name. */
@@ -91,6 +131,14 @@ export function matchUnknownName(ctx: ScanContext, index: number): Span | undefi
   if (/(?:e|en|er|es|em)$/u.test(first) || !isAdjacent(ctx, index + 1)) return undefined;
   const last = isUnknownNameWord(ctx, index + 2) && isAdjacent(ctx, index + 2) ? index + 2 : index + 1;
   return { first: index, last, type: 'person' };
+}
+
+/** A capitalised word right before a surname that can be a given name no list knows. */
+export function isUnlistedGivenName(ctx: ScanContext, index: number): boolean {
+  const token = ctx.tokens[index];
+  if (!token || !isAdjacent(ctx, index + 1) || !isSurname(ctx, index, true) || token.text.includes('-')) return false;
+  if (/[^s]s$/u.test(token.text) || ctx.aliasTables.some((table) => table.has(token.text))) return false;
+  return !ctx.starts.has(index) || !ctx.g.commonNouns.has(token.text);
 }
 
 function isUnknownNameWord(ctx: ScanContext, index: number): boolean {

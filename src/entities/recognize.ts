@@ -8,7 +8,7 @@ import { accountName } from './accounts.ts';
 import type { AliasEntry, Gazetteer } from './gazetteer.ts';
 import { matchAlias } from './match-gazetteer.ts';
 import { matchAcronym, matchOrganization } from './match-organization.ts';
-import { matchContextName, matchFullName, matchUnknownName } from './match-person.ts';
+import { isUnlistedGivenName, matchContextName, matchFullName, matchUnknownName } from './match-person.ts';
 import type { ScanContext, Span } from './span.ts';
 import { sentenceStarts, tokenize, type Token } from './tokens.ts';
 
@@ -50,6 +50,11 @@ export function scanField(
     }
     if (token.kind === 'punct') continue;
     const span = bestSpan(ctx, i);
+    if (span && span.type === 'person' && span.rule === 'context') {
+      // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.
+      const previous = scan.spans[scan.spans.length - 1];
+      if (i > 0 && (previous === undefined || previous.last < i - 1) && isUnlistedGivenName(ctx, i - 1)) span.first = i - 1;
+    }
     if (span) {
       scan.spans.push(span);
       i = span.last;
@@ -62,13 +67,19 @@ export function scanField(
 }
 
 function bestSpan(ctx: ScanContext, index: number): Span | undefined {
-  const proposals = [matchAlias(ctx, index), matchFullName(ctx, index), matchOrganization(ctx, index), matchUnknownName(ctx, index)];
+  const proposals: Array<[string, Span | undefined]> = [
+    ['alias', matchAlias(ctx, index)], ['full-name', matchFullName(ctx, index)],
+    ['org-rule', matchOrganization(ctx, index)], ['unknown-name', matchUnknownName(ctx, index)],
+  ];
   let best: Span | undefined;
-  for (const span of proposals) {
-    if (span && (best === undefined || span.last > best.last)) best = span;
+  for (const [rule, span] of proposals) {
+    if (span && (best === undefined || span.last > best.last)) best = { ...span, rule };
   }
   if (best) return best;
-  return matchContextName(ctx, index) ?? matchAcronym(ctx, index);
+  const context = matchContextName(ctx, index);
+  if (context) return { ...context, rule: 'context' };
+  const acronym = matchAcronym(ctx, index);
+  return acronym ? { ...acronym, rule: 'acronym' } : undefined;
 }
 
 /** "Twitter-Mitarbeiter", "Trump-Regierung": the first part is a known name. */

@@ -10,6 +10,8 @@ export interface Span {
   type: EntityType;
   /** Canonical name when the matcher knows it (gazetteer, corrections). */
   name?: string;
+  /** Which rule found it (for tuning and error analysis). */
+  rule?: string;
 }
 
 export interface ScanContext {

@@ -45,8 +45,16 @@ export function isNameWord(g: Gazetteer, token: Token | undefined): boolean {
   return !isCommonNoun(g, text);
 }
 
+/** A listed given name, also hyphenated ("Hans-Dietrich", "Jean-Pierre"). */
 export function isFirstName(g: Gazetteer, token: Token | undefined): boolean {
-  return token !== undefined && token.kind === 'word' && g.firstNames.has(token.text);
+  if (token === undefined || token.kind !== 'word') return false;
+  if (g.firstNames.has(token.text)) return true;
+  return token.text.includes('-') && token.text.split('-').every((part) => g.firstNames.has(part));
+}
+
+/** A listed surname, or its German genitive ("Müllers"). */
+export function isListedSurname(g: Gazetteer, text: string): boolean {
+  return g.surnames.has(text) || (/[^s]s$/u.test(text) && g.surnames.has(text.slice(0, -1)));
 }
 
 /** A single upper-case letter followed by a dot: "H. Dietz", "George W. Bush". */
