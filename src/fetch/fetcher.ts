@@ -4,8 +4,9 @@
  * a FetchResult value; nothing a server does makes get() throw.
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
-import { performance } from 'node:perf_hooks';
 import { FetchError, toFetchError } from './fetch-error.ts';
+import { createBudget, type Budget } from './time-budget.ts';
+import { nextLocation, parseStartUrl, type Redirect } from './redirects.ts';
 import { createHostLimiter } from './host-limiter.ts';
 import { readBody } from './read-body.ts';
 import { headerRecord, parseContentType, parseMaxAge, parseRetryAfter } from './response-headers.ts';
@@ -22,32 +23,6 @@ const ACCEPT = {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** The total-timeout budget of one get(), merged with the caller's abort signal. */
-function createBudget(totalTimeoutMs: number, callerSignal: AbortSignal | undefined) {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  let startedAt: number | undefined;
-  const onCallerAbort = (): void => controller.abort(new FetchError('aborted', 'aborted'));
-  if (callerSignal?.aborted === true) onCallerAbort();
-  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  return {
-    signal: controller.signal,
-    /** The budget runs from the first request on, not while waiting for a per-host slot. */
-    start(): void {
-      startedAt ??= performance.now();
-      timer ??= setTimeout(() => {
-        controller.abort(new FetchError('timeout', `no complete response within ${totalTimeoutMs} ms`));
-      }, totalTimeoutMs);
-    },
-    elapsedMs: (): number => (startedAt === undefined ? 0 : Math.round(performance.now() - startedAt)),
-    dispose(): void {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-    },
-  };
-}
-type Budget = ReturnType<typeof createBudget>;
-
 function requestHeaders(options: ResolvedOptions, request: FetchRequest): Record<string, string> {
   const headers: Record<string, string> = {
     'user-agent': options.userAgent,
@@ -57,48 +32,6 @@ function requestHeaders(options: ResolvedOptions, request: FetchRequest): Record
   if (request.etag) headers['if-none-match'] = request.etag;
   if (request.lastModified) headers['if-modified-since'] = request.lastModified;
   return headers;
-}
-
-interface Redirect {
-  redirect: true;
-  httpStatus: number;
-  location: string | undefined;
-}
-
-function nextLocation(hop: Redirect, current: URL, visited: URL[], maxRedirects: number): URL {
-  if (hop.location === undefined)
-    throw new FetchError('redirect', `HTTP ${hop.httpStatus} without a Location header`);
-  if (visited.length > maxRedirects)
-    throw new FetchError('redirect', `too many redirects (more than ${maxRedirects})`);
-  let next: URL;
-  try {
-    next = new URL(hop.location, current);
-  } catch {
-    throw new FetchError('redirect', `redirect to an invalid URL: ${hop.location.slice(0, 200)}`);
-  }
-  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-    throw new FetchError('redirect', `redirect to unsupported scheme ${next.protocol}`);
-  }
-  next.hash = '';
-  if (visited.some((url) => url.href === next.href)) {
-    throw new FetchError('redirect', `redirect loop: ${current.href} → ${next.href}`);
-  }
-  visited.push(next);
-  return next;
-}
-
-function parseStartUrl(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new FetchError('invalid-url', `invalid URL: ${url.slice(0, 200)}`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new FetchError('invalid-url', `unsupported URL scheme ${parsed.protocol} (${url.slice(0, 200)})`);
-  }
-  parsed.hash = '';
-  return parsed;
 }
 
 /** Test seams, not configuration: production code calls createFetcher(options) only. */
