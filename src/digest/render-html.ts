@@ -37,9 +37,11 @@ function sectionTitle(title: string): string {
 
 function storyBlock(story: DigestStory, index: number, options: Required<RenderOptions>): string {
   const mainUrl = story.first?.url ?? story.articles[0]?.url ?? '';
-  const headline = `<div style="font-size:18px;line-height:1.3;font-weight:bold;color:#1b2430;">${index + 1}. ${link(mainUrl, text(story.headline), 'color:#1b2430;text-decoration:none;')}</div>`;
+  const same = story.headlines.filter((h) => oneLine(h.title) === oneLine(story.headline));
+  const headline = `<div style="font-size:18px;line-height:1.3;font-weight:bold;color:#1b2430;">${index + 1}. ${same.map((h) => badge(h.language)).join('')}${link(mainUrl, text(story.headline), 'color:#1b2430;text-decoration:none;')}</div>`;
+  // The headline in each other language the story was reported in.
   const languages = story.headlines
-    .filter((h) => story.headlines.length > 1 || oneLine(h.title) !== oneLine(story.headline))
+    .filter((h) => oneLine(h.title) !== oneLine(story.headline))
     .map((h) => `<div style="padding-top:4px;font-size:14px;line-height:1.4;color:#2d3745;">${badge(h.language)}${text(h.title)}</div>`)
     .join('');
   const outlets = `${plural(story.articleCount, 'article')} from ${plural(story.outletCount, 'outlet')}: ${text(outletList(story.outlets), 600)}`;

@@ -12,9 +12,11 @@ function url(value: string): string {
 }
 
 function storyLines(story: DigestStory, index: number, options: Required<RenderOptions>): string[] {
-  const lines = [`${index + 1}. ${clean(story.headline)}`];
-  if (story.headlines.length > 1) {
-    for (const h of story.headlines) lines.push(`   [${languageLabel(h.language)}] ${clean(h.title)}`);
+  const same = story.headlines.filter((h) => oneLine(h.title) === oneLine(story.headline));
+  const tags = same.map((h) => `[${languageLabel(h.language)}] `).join('');
+  const lines = [`${index + 1}. ${tags}${clean(story.headline)}`];
+  for (const h of story.headlines) {
+    if (oneLine(h.title) !== oneLine(story.headline)) lines.push(`   [${languageLabel(h.language)}] ${clean(h.title)}`);
   }
   lines.push(`   ${plural(story.articleCount, 'article')} from ${plural(story.outletCount, 'outlet')}: ${clean(outletList(story.outlets), 600)}`);
   if (story.first) {
