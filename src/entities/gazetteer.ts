@@ -25,6 +25,8 @@ export interface Gazetteer {
   roleWords: Set<string>;
   speechBefore: Set<string>;
   speechAfter: Set<string>;
+  /** Finite verbs that mark a bare capitalised word beside them as a subject. */
+  verbs: Set<string>;
   orgSuffixes: Set<string>;
   /** Head nouns of organisation names, lower case. */
   orgHeads: Set<string>;
@@ -74,6 +76,7 @@ function buildGazetteer(): Gazetteer {
     roleWords: new Set(words('role-words.txt').map((word) => word.toLowerCase())),
     speechBefore: new Set(speech.get('@before') ?? []),
     speechAfter: new Set(speech.get('@after') ?? []),
+    verbs: new Set(speech.get('@verbs') ?? []),
     orgSuffixes: new Set(words('org-suffixes.txt')),
     orgHeads: new Set(words('org-heads.txt').map((word) => word.toLowerCase())),
     clubPrefixes: new Set(clubs.get('') ?? []),

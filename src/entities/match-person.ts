@@ -82,13 +82,44 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   const roleBefore = before !== undefined && before.kind === 'word' && (before.cap || ctx.language !== 'de') && isRoleWord(ctx.g, before.text);
   const speechBefore = before !== undefined && ctx.g.speechBefore.has(before.text.toLowerCase()) && !ctx.starts.has(index);
   const listed = isListedSurname(ctx.g, tokens[index]?.text ?? '');
-  if (!listed && !roleBefore && !speechBefore && !hasSpeechAfter(ctx, index) && !hasPersonBracket(ctx, index) && !isSaxonGenitive(ctx, index)) {
+  if (!listed && !roleBefore && !speechBefore && !hasSpeechAfter(ctx, index) && !hasPersonBracket(ctx, index)
+    && !isSaxonGenitive(ctx, index) && !isBareSubject(ctx, index)) {
     return undefined;
   }
   if (ctx.starts.has(index) && isStopword(ctx.g, tokens[index]?.text ?? '')) return undefined;
   // "Präsident Barack Obama" is a full name; "Trainer Jupp Heynckes" too: take a second surname word.
   const last = isSurname(ctx, index + 1) && isAdjacent(ctx, index + 1) && roleBefore ? index + 1 : index;
   return { first: index, last, type: 'person' };
+}
+
+const CLAUSE_OPENERS = new Set(['dass', 'daß', 'weil', 'ob', 'obwohl', 'nachdem', 'bevor', 'wenn']);
+/** Adverbs, adjectives and participles open sentences too: "Ursprünglich war", "Gegründet wurde". */
+const NOT_SUBJECT = /(?:lich|ig|isch|bar|sam|haft|los|mal|weise|end|ert|iert|zu|weil|lang)$|^Ge\p{Ll}+t$/u;
+const VERB_FILLERS = new Set(['sich', 'aber', 'auch', 'jedoch', 'dann', 'nun', 'doch', 'zudem', 'außerdem', 'später', 'erst']);
+
+/**
+ * German puts no article before a name: a bare capitalised word that is the subject next to a
+ * finite verb ("Zöllner will", "dass Walzer auch", "stieg Spies mit") is likely a name. Plural
+ * nouns look the same ("Kunden sollten"), so words with plural endings are left out.
+ */
+function isBareSubject(ctx: ScanContext, index: number): boolean {
+  if (ctx.language === 'en') return false;
+  const token = ctx.tokens[index];
+  if (!token || /(?:en|er|e|n|s|innen|ungen)$/u.test(token.text) || token.text.includes('-') || NOT_SUBJECT.test(token.text)) return false;
+  if (ctx.g.commonNouns.has(token.text)) return false;
+  const next = ctx.tokens[index + 1];
+  const before = ctx.tokens[index - 1];
+  const opensClause = ctx.starts.has(index) || (before !== undefined && CLAUSE_OPENERS.has(before.text));
+  if (opensClause && next && (isFiniteVerb(ctx, next.text) || (!ctx.starts.has(index) && !next.cap && next.kind === 'word'))) return true;
+  let k = index - 1;
+  while (k > 0 && VERB_FILLERS.has(ctx.tokens[k]?.text ?? '')) k -= 1;
+  const verb = ctx.tokens[k];
+  return k < index && verb !== undefined && !ctx.starts.has(k) && isFiniteVerb(ctx, verb.text) && !next?.cap;
+}
+
+function isFiniteVerb(ctx: ScanContext, text: string): boolean {
+  if (ctx.g.verbs.has(text)) return true;
+  return /^\p{Ll}{3,}(?:ierte|te)$/u.test(text) && !isStopword(ctx.g, text);
 }
 
 const DETERMINERS = new Set(['der', 'die', 'das', 'des', 'dem', 'den', 'ein', 'eine', 'eines', 'einem', 'einer', 'seines', 'ihres', 'dieses', 'jedes', 'unseres', 'the', 'a', 'an']);

@@ -82,7 +82,9 @@ export function sentenceStarts(tokens: Token[]): Set<number> {
   tokens.forEach((token, index) => {
     if (token.kind === 'punct' && /["„“”«»‚‘'(\[–-]/u.test(token.text)) return;
     if (expecting) starts.add(index);
-    expecting = token.kind === 'punct' && /[.!?:;|…]/u.test(token.text);
+    // "am 19. Juli", "im 15. Jahrhundert": a dot after a short number is an ordinal, not a full stop.
+    const ordinal = token.text === '.' && /^\d{1,2}$/u.test(tokens[index - 1]?.text ?? '');
+    expecting = token.kind === 'punct' && /[.!?:;|…]/u.test(token.text) && !ordinal;
   });
   return starts;
 }
