@@ -25,7 +25,13 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { data: '/work/shared/eval/similarity', entities: false, merge: false, json: false, set: {} };
+  const args: Args = {
+    data: '/work/shared/eval/similarity',
+    entities: false,
+    merge: false,
+    json: false,
+    set: {},
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') args.data = argv[++i] ?? args.data;
@@ -62,8 +68,17 @@ interface PairRow {
 
 const BASE = Date.parse('2026-01-01T00:00:00Z');
 
-function makeArticle(id: number, url: string, title: string, text: string, language: string, useEntities: boolean, published: Date, source: string): ClusterArticle {
-  const lang = (language === 'de' ? 'de' : 'en') as Language;
+function makeArticle(
+  id: number,
+  url: string,
+  title: string,
+  text: string,
+  language: string,
+  useEntities: boolean,
+  published: Date,
+  source: string,
+): ClusterArticle {
+  const lang: Language = language === 'de' ? 'de' : 'en';
   const entities = useEntities ? extractEntities({ title, text, language: lang }).entities : [];
   return { id, url, source, title, text, language: lang, published, entities };
 }
@@ -71,20 +86,24 @@ function makeArticle(id: number, url: string, title: string, text: string, langu
 function runClusterer(arts: ClusterArticle[], args: Args): { storyOf: Map<string, string>; ms: number } {
   const clusterer = createClusterer(args.set);
   const keyOfArticle = new Map<number, string>();
+  const mergedInto = new Map<string, string>();
+  const resolve = (key: string): string => {
+    let k = key;
+    for (let next = mergedInto.get(k); next !== undefined; next = mergedInto.get(k)) k = next;
+    return k;
+  };
   const start = performance.now();
   for (const article of arts) {
     keyOfArticle.set(article.id, clusterer.assign(article).storyKey);
     if (args.merge) {
       for (const m of clusterer.mergeCandidates()) {
-        if (clusterer.mergeStories(m.into, m.from)) {
-          for (const [id, key] of keyOfArticle) if (key === m.from) keyOfArticle.set(id, m.into);
-        }
+        if (clusterer.mergeStories(m.into, m.from)) mergedInto.set(m.from, m.into);
       }
     }
   }
   const ms = performance.now() - start;
   const storyOf = new Map<string, string>();
-  for (const a of arts) storyOf.set(a.url, keyOfArticle.get(a.id) ?? '');
+  for (const a of arts) storyOf.set(a.url, resolve(keyOfArticle.get(a.id) ?? ''));
   return { storyOf, ms };
 }
 
@@ -100,11 +119,25 @@ function runPairs(args: Args): Record<string, unknown> {
   const arts: ClusterArticle[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
-    for (const [url, text, lang] of [[r.url1, r.text1, r.lang1], [r.url2, r.text2, r.lang2]] as const) {
+    for (const [url, text, lang] of [
+      [r.url1, r.text1, r.lang1],
+      [r.url2, r.text2, r.lang2],
+    ] as const) {
       if (seen.has(url)) continue;
       seen.add(url);
       const [title, body] = splitTitle(text);
-      arts.push(makeArticle(arts.length + 1, url, title, body || title, lang, args.entities, new Date(BASE + arts.length * 1000), new URL(url).hostname));
+      arts.push(
+        makeArticle(
+          arts.length + 1,
+          url,
+          title,
+          body || title,
+          lang,
+          args.entities,
+          new Date(BASE + arts.length * 1000),
+          '',
+        ),
+      );
     }
   }
   const { storyOf, ms } = runClusterer(arts, args);
@@ -115,8 +148,13 @@ function runPairs(args: Args): Record<string, unknown> {
     'de-de': rows.filter((r) => r.lang1 === 'de' && r.lang2 === 'de'),
     'en-en': rows.filter((r) => r.lang1 === 'en' && r.lang2 === 'en'),
   };
-  const out: Record<string, unknown> = { articles: arts.length, stories: new Set(storyOf.values()).size, msPerArticle: ms / arts.length };
-  for (const [g, list] of Object.entries(groups)) out[g] = pairScores(list.map((r) => [r.overall, merged(r)]));
+  const out: Record<string, unknown> = {
+    articles: arts.length,
+    stories: new Set(storyOf.values()).size,
+    msPerArticle: ms / arts.length,
+  };
+  for (const [g, list] of Object.entries(groups))
+    out[g] = pairScores(list.map((r) => [r.overall, merged(r)]));
   return out;
 }
 
@@ -126,7 +164,11 @@ function runHeadlines(args: Args): Record<string, unknown> {
     const table = parseCsv(readFileSync(path, 'utf8'));
     if (table.length && ['TITLE', 'URL', 'STORY'].every((c) => c in (table[0] ?? {}))) rows.push(...table);
   }
-  rows.sort((a, b) => Number(a['TIMESTAMP'] ?? 0) - Number(b['TIMESTAMP'] ?? 0) || Number(a['ID'] ?? 0) - Number(b['ID'] ?? 0));
+  rows.sort(
+    (a, b) =>
+      Number(a['TIMESTAMP'] ?? 0) - Number(b['TIMESTAMP'] ?? 0) ||
+      Number(a['ID'] ?? 0) - Number(b['ID'] ?? 0),
+  );
   const seen = new Set<string>();
   const arts: ClusterArticle[] = [];
   const gold = new Map<string, string>();
@@ -135,7 +177,18 @@ function runHeadlines(args: Args): Record<string, unknown> {
     if (seen.has(url)) continue;
     seen.add(url);
     const title = (r['TITLE'] ?? '').trim();
-    arts.push(makeArticle(arts.length + 1, url, title, title, 'en', args.entities, new Date(Number(r['TIMESTAMP'])), r['PUBLISHER'] ?? ''));
+    arts.push(
+      makeArticle(
+        arts.length + 1,
+        url,
+        title,
+        title,
+        'en',
+        args.entities,
+        new Date(Number(r['TIMESTAMP'])),
+        r['PUBLISHER'] ?? '',
+      ),
+    );
     gold.set(url, r['STORY'] ?? '');
   }
   const { storyOf, ms } = runClusterer(arts, args);
@@ -150,9 +203,15 @@ else {
   const fmt = (x: number | undefined) => (x ?? 0).toFixed(3);
   for (const g of ['all', 'de-en', 'de-de', 'en-en']) {
     const s = p[g] ?? {};
-    console.log(`${g.padEnd(6)} recall ${fmt(s['recall'])} (${s['positives']} pos)  false merges ${fmt(s['falseMerge'])} (${s['negatives']} neg)  P ${fmt(s['precision'])} F1 ${fmt(s['f1'])}`);
+    console.log(
+      `${g.padEnd(6)} recall ${fmt(s['recall'])} (${s['positives']} pos)  false merges ${fmt(s['falseMerge'])} (${s['negatives']} neg)  P ${fmt(s['precision'])} F1 ${fmt(s['f1'])}`,
+    );
   }
   const h = result.headlines as Record<string, number>;
-  console.log(`headlines B-cubed P ${fmt(h['precision'])} R ${fmt(h['recall'])} F1 ${fmt(h['f1'])}  stories ${h['predicted']}/${h['gold']}  ${fmt(h['msPerArticle'])} ms/article`);
-  console.log(`FIGURE pair_f1=${fmt(p['all']?.['f1'])} pair_f1_de_en=${fmt(p['de-en']?.['f1'])} false_merge=${fmt(p['all']?.['falseMerge'])} story_bcubed_f1=${fmt(h['f1'])}`);
+  console.log(
+    `headlines B-cubed P ${fmt(h['precision'])} R ${fmt(h['recall'])} F1 ${fmt(h['f1'])}  stories ${h['predicted']}/${h['gold']}  ${fmt(h['msPerArticle'])} ms/article`,
+  );
+  console.log(
+    `FIGURE pair_f1=${fmt(p['all']?.['f1'])} pair_f1_de_en=${fmt(p['de-en']?.['f1'])} false_merge=${fmt(p['all']?.['falseMerge'])} story_bcubed_f1=${fmt(h['f1'])}`,
+  );
 }

@@ -14,7 +14,8 @@ export function splitTitle(raw: string): [string, string] {
     return [t.slice(0, line.index).trim(), t.slice(line.index + line[0].length).trim()];
   }
   const sentence = SENTENCE_END.exec(t.slice(0, 300));
-  if (sentence) return [t.slice(0, sentence.index).trim(), t.slice(sentence.index + sentence[0].length).trim()];
+  if (sentence)
+    return [t.slice(0, sentence.index).trim(), t.slice(sentence.index + sentence[0].length).trim()];
   let cut = t.lastIndexOf(' ', 119);
   cut = cut > 0 ? cut : Math.min(t.length, 120);
   return [t.slice(0, cut).trim(), t.slice(cut).trim()];
@@ -32,7 +33,12 @@ export function pairScores(pairs: Array<[number, boolean]>) {
   const neg = pairs.filter(([o]) => o >= NEGATIVE_MIN).map(([, m]) => m);
   const tp = pos.filter(Boolean).length;
   const fp = neg.filter(Boolean).length;
-  return { ...prf(tp, fp, pos.length - tp), positives: pos.length, negatives: neg.length, falseMerge: neg.length ? fp / neg.length : 0 };
+  return {
+    ...prf(tp, fp, pos.length - tp),
+    positives: pos.length,
+    negatives: neg.length,
+    falseMerge: neg.length ? fp / neg.length : 0,
+  };
 }
 
 /** B-cubed precision/recall/F1 of predicted labels against gold labels. */
@@ -67,21 +73,33 @@ export function parseCsv(text: string): Array<Record<string, string>> {
   let field = '';
   let row: string[] = [];
   let quoted = false;
+  const endRow = () => {
+    row.push(field);
+    rows.push(row);
+    row = [];
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      endRow();
     } else field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) endRow();
   const [header, ...body] = rows;
   if (!header) return [];
-  return body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return body
+    .filter((r) => r.length === header.length)
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }

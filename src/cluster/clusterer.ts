@@ -1,9 +1,17 @@
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import { createDocumentFrequency } from './document-frequency.ts';
 import { articleFeatures } from './features.ts';
-import { explain, neutral, pairSimilarity, storySimilarity } from './similarity.ts';
+import {
+  explain,
+  neutral,
+  pairSimilarity,
+  storySimilarity,
+  storyThresholds,
+  thresholdsFor,
+} from './similarity.ts';
 import { addMember, createStory, mergeStates, removeMember } from './story.ts';
 import { createStoryIndex } from './story-index.ts';
+import { createSourceVocabulary, sourceOf } from './source-vocabulary.ts';
 import type {
   AssignConstraints,
   Assignment,
@@ -18,10 +26,12 @@ import { normalise, topK } from './vector.ts';
 /** Calibrated on the DEV similarity data; see docs/decisions/0060-story-clustering.md. */
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowHours: 72,
-  threshold: 0.3,
-  crossThreshold: 0.2,
+  threshold: 0.25,
+  crossThreshold: 0.09,
+  shortThreshold: 0.12,
+  shortTerms: 20,
   coreRatio: 0.6,
-  mergeRatio: 1.2,
+  mergeRatio: 1,
   centroidTerms: 120,
   coreMembers: 6,
   queryTerms: 20,
@@ -32,6 +42,8 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
 
 const ARTICLE_TERMS = 200;
 const INDEX_TERMS = 40;
+/** Converged stories rank high in the index; a few candidates suffice. */
+const MERGE_CANDIDATES = 5;
 const HOUR_MS = 3_600_000;
 
 export interface Clusterer {
@@ -54,19 +66,24 @@ export interface Clusterer {
   snapshot(): ClusterSnapshot;
 }
 
-export function createClusterer(options: Partial<ClusterOptions> = {}, snapshot?: ClusterSnapshot): Clusterer {
+export function createClusterer(
+  options: Partial<ClusterOptions> = {},
+  snapshot?: ClusterSnapshot,
+): Clusterer {
   const opts: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
   const windowMs = opts.windowHours * HOUR_MS;
   const df = createDocumentFrequency(snapshot?.documentFrequency, opts.maxDocuments);
+  const sourceVocabulary = createSourceVocabulary(snapshot?.sourceVocabulary);
   const index = createStoryIndex(INDEX_TERMS, opts.maxPostings);
   const stories = new Map<string, StoryState>();
   const storyOf = new Map<number, string>();
   const touched = new Set<string>();
   let highWater = snapshot?.highWater ? Date.parse(snapshot.highWater) : -Infinity;
 
-  function put(story: StoryState): void {
+  /** `newMembers`: only these changed hands (saves a walk over a large story's members). */
+  function put(story: StoryState, newMembers: readonly { id: number }[] = story.members): void {
     stories.set(story.key, story);
-    for (const member of story.members) storyOf.set(member.id, story.key);
+    for (const member of newMembers) storyOf.set(member.id, story.key);
     index.put(story);
     touched.add(story.key);
   }
@@ -109,18 +126,22 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, snapshot?
 
   function vectorise(article: ClusterArticle): Vector {
     const terms = articleFeatures(article);
+    const source = sourceOf(article);
     df.observe(terms);
-    return normalise(topK(df.weigh(terms), ARTICLE_TERMS));
+    const vector = normalise(topK(sourceVocabulary.discount(source, df.weigh(terms)), ARTICLE_TERMS));
+    sourceVocabulary.observe(source, terms);
+    return vector;
   }
 
   function bestStory(article: ClusterArticle, vector: Vector, forbidden: ReadonlySet<string>) {
     const query = { ...topK(vector, opts.queryTerms), ...topK(neutral(vector), opts.queryTerms / 2) };
     const t = article.published.getTime();
+    const thresholds = thresholdsFor(vector, opts);
     let best: { story: StoryState; score: number; relative: number } | undefined;
     for (const key of index.candidates(query, opts.maxCandidates)) {
       const story = stories.get(key);
       if (!story || forbidden.has(key) || !inWindow(story, t)) continue;
-      const match = storySimilarity(vector, article.language, story, opts);
+      const match = storySimilarity(vector, article.language, story, thresholds);
       if (match.relative < 1 || match.coreRelative < opts.coreRatio) continue;
       if (!best || match.relative > best.relative) best = { story, ...match };
     }
@@ -129,7 +150,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, snapshot?
 
   function join(story: StoryState, article: ClusterArticle, vector: Vector, score: number): Assignment {
     const reasons = explain(vector, story);
-    put(addMember(story, article, vector, reasons, opts));
+    put(addMember(story, article, vector, reasons, opts), [article]);
     return { storyKey: story.key, isNew: false, score, reasons };
   }
 
@@ -171,14 +192,23 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, snapshot?
     const out: MergeCandidate[] = [];
     const languages = new Set(story.members.map((m) => m.language));
     const shares = (l: DetectedLanguage) => languages.has(l);
-    for (const key of index.candidates(topK(story.centroid, opts.queryTerms), opts.maxCandidates)) {
+    for (const key of index.candidates(topK(story.centroid, opts.queryTerms), MERGE_CANDIDATES)) {
       const other = stories.get(key);
       if (!other || key === story.key || other.curated) continue;
-      if (!inWindow(other, Date.parse(story.firstSeen)) && !inWindow(other, Date.parse(story.lastSeen))) continue;
-      const otherLanguage = other.members.find((m) => shares(m.language))?.language ?? other.members[0]?.language ?? 'und';
-      const match = pairSimilarity(story.centroid, shares, other.centroid, otherLanguage, opts);
+      if (!inWindow(other, Date.parse(story.firstSeen)) && !inWindow(other, Date.parse(story.lastSeen)))
+        continue;
+      const otherLanguage =
+        other.members.find((m) => shares(m.language))?.language ?? other.members[0]?.language ?? 'und';
+      const match = pairSimilarity(
+        story.centroid,
+        shares,
+        other.centroid,
+        otherLanguage,
+        storyThresholds(story, opts),
+      );
       if (match.relative >= opts.mergeRatio) {
-        const [into, from] = story.members.length >= other.members.length ? [story.key, key] : [key, story.key];
+        const [into, from] =
+          story.members.length >= other.members.length ? [story.key, key] : [key, story.key];
         out.push({ into, from, score: match.score });
       }
     }
@@ -222,6 +252,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, snapshot?
       version: 1,
       highWater: Number.isFinite(highWater) ? new Date(highWater).toISOString() : null,
       documentFrequency: df.state(),
+      sourceVocabulary: sourceVocabulary.state(),
       stories: [...stories.values()],
     }),
   };

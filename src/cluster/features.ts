@@ -132,4 +132,3 @@ export function fold(text: string): string {
 function add(counts: TermCounts, key: string, value: number): void {
   counts[key] = (counts[key] ?? 0) + value;
 }
-

@@ -1,6 +1,8 @@
 /** Story clustering: pure, incremental, cross-lingual. See docs/decisions/0060-story-clustering.md. */
 export { createClusterer, DEFAULT_CLUSTER_OPTIONS } from './clusterer.ts';
 export type { Clusterer } from './clusterer.ts';
+export { summarizeStory } from './summary.ts';
+export type { StorySummary } from './summary.ts';
 export type {
   AssignConstraints,
   Assignment,

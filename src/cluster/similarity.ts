@@ -1,5 +1,6 @@
 import type { DetectedLanguage } from '../domain/types.ts';
 import { isNeutralFeature } from './features.ts';
+import { featureLabel } from './summary.ts';
 import type { AssignmentReasons, ClusterOptions, StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
 import { cosine, project, sharedKeys } from './vector.ts';
@@ -32,6 +33,13 @@ export function pairSimilarity(
   return { score, relative: score / (aLanguages(bLanguage) ? options.threshold : options.crossThreshold) };
 }
 
+/** The thresholds that apply to an article: headline-only articles get the lower one. */
+export function thresholdsFor(vector: Vector, options: ClusterOptions): ClusterOptions {
+  if (Object.keys(vector).length >= options.shortTerms) return options;
+  const scale = options.shortThreshold / options.threshold;
+  return { ...options, threshold: options.shortThreshold, crossThreshold: options.crossThreshold * scale };
+}
+
 export function storySimilarity(
   vector: Vector,
   language: DetectedLanguage,
@@ -43,6 +51,8 @@ export function storySimilarity(
   const score = cosine(vector, story.centroid);
   const relative = score / (sameLanguage ? options.threshold : options.crossThreshold);
   let coreRelative = 0;
+  // the core check only matters for a story the article could join
+  if (relative < 1) return { score, relative, coreRelative };
   for (const member of story.core) {
     const match = pairSimilarity(vector, same, member.vector, member.language, options);
     if (match.relative > coreRelative) coreRelative = match.relative;
@@ -55,13 +65,20 @@ export function neutral(v: Vector): Vector {
   return project(v, isNeutralFeature);
 }
 
+/** A story of headline-only articles merges on the headline scale. */
+export function storyThresholds(story: StoryState, options: ClusterOptions): ClusterOptions {
+  const sizes = story.core.map((m) => Object.keys(m.vector).length);
+  const mean = sizes.reduce((a, b) => a + b, 0) / (sizes.length || 1);
+  return mean < options.shortTerms ? thresholdsFor({}, options) : options;
+}
+
 /** Why an article joined: the heaviest shared neutral names/entities and shared terms. */
 export function explain(vector: Vector, story: StoryState, limit = 5): AssignmentReasons {
   const shared = sharedKeys(vector, story.centroid, limit * 4);
   const entities: string[] = [];
   const terms: string[] = [];
   for (const key of shared) {
-    const label = key.slice(key.startsWith('w:') ? key.indexOf(':', 2) + 1 : 2);
+    const label = featureLabel(key);
     const list = key.startsWith('e:') || key.startsWith('n:') ? entities : terms;
     if (list.length < limit && !list.includes(label)) list.push(label);
   }

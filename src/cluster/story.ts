@@ -1,5 +1,4 @@
 import type { ClusterArticle } from '../domain/types.ts';
-import { fold } from './features.ts';
 import type { AssignmentReasons, ClusterOptions, MemberSummary, StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
 import { addInto, cosine, topK } from './vector.ts';
@@ -56,7 +55,11 @@ export function addMember(
     lastSeen: published > story.lastSeen ? published : story.lastSeen,
     members: [...story.members, member],
     centroid: capped,
-    core: chooseCore([...story.core, { id: article.id, language: article.language, vector }], capped, options),
+    core: chooseCore(
+      [...story.core, { id: article.id, language: article.language, vector }],
+      capped,
+      options,
+    ),
     entities,
   };
 }
@@ -106,8 +109,4 @@ export function removeMember(story: StoryState, articleId: number, options: Clus
     firstSeen: times[0] ?? story.firstSeen,
     lastSeen: times[times.length - 1] ?? story.lastSeen,
   };
-}
-
-export function entityKey(name: string): string {
-  return `e:${fold(name)}`;
 }

@@ -1,5 +1,6 @@
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { DocumentFrequencyState } from './document-frequency.ts';
+import type { SourceVocabularyState } from './source-vocabulary.ts';
 import type { Vector } from './vector.ts';
 
 export interface ClusterOptions {
@@ -7,6 +8,12 @@ export interface ClusterOptions {
   windowHours: number;
   /** Minimum cosine to the story centroid for an article in a language the story already has. */
   threshold: number;
+  /**
+   * Threshold for headline-only articles (fewer than `shortTerms` features): a headline shares
+   * few words even with headlines of the same story.
+   */
+  shortThreshold: number;
+  shortTerms: number;
   /** Minimum cosine over language-neutral features (names, numbers, entities, lexicon) across languages. */
   crossThreshold: number;
   /** Drift bound: the best core member must reach this share of the threshold as well. */
@@ -92,6 +99,7 @@ export interface ClusterSnapshot {
   /** ISO 8601 of the latest article seen (drives eviction), or null. */
   highWater: string | null;
   documentFrequency: DocumentFrequencyState;
+  sourceVocabulary: SourceVocabularyState;
   stories: StoryState[];
 }
 

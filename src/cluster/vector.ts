@@ -1,10 +1,17 @@
 /** Sparse vectors as plain records, so story state serialises to JSON as it is. */
 export type Vector = Record<string, number>;
 
+// vectors are treated as immutable once built, so their norms can be cached
+const norms = new WeakMap<Vector, number>();
+
 export function norm(v: Vector): number {
+  const cached = norms.get(v);
+  if (cached !== undefined) return cached;
   let sum = 0;
   for (const key in v) sum += (v[key] ?? 0) ** 2;
-  return Math.sqrt(sum);
+  const n = Math.sqrt(sum);
+  norms.set(v, n);
+  return n;
 }
 
 export function normalise(v: Vector): Vector {
@@ -36,7 +43,7 @@ export function project(v: Vector, keep: (key: string) => boolean): Vector {
   return out;
 }
 
-/** target += scale × v, in place. */
+/** target += scale × v, in place (only on vectors still being built). */
 export function addInto(target: Vector, v: Vector, scale = 1): void {
   for (const key in v) target[key] = (target[key] ?? 0) + scale * (v[key] ?? 0);
 }

@@ -38,7 +38,10 @@ export function wordLists(): WordLists {
 }
 
 function loadWordLists(): WordLists {
-  const raw = JSON.parse(readFileSync(new URL('stopwords.json', DATA_DIR), 'utf8')) as Record<string, unknown>;
+  const raw = JSON.parse(readFileSync(new URL('stopwords.json', DATA_DIR), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const stopwords = { de: toSet(raw['de']), en: toSet(raw['en']) };
   const concepts = { de: new Map<string, string>(), en: new Map<string, string>() };
   const lexicon = readFileSync(new URL('lexicon.txt', DATA_DIR), 'utf8');
