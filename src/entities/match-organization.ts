@@ -12,7 +12,18 @@ const CONNECTORS = new Set(['&', 'für', 'of', 'for', 'de', 'du', 'la', 'di']);
 const MAX_RUN = 8;
 
 export function matchOrganization(ctx: ScanContext, index: number): Span | undefined {
-  return matchLegalForm(ctx, index) ?? matchClub(ctx, index) ?? matchHeadNoun(ctx, index);
+  return matchLegalForm(ctx, index) ?? matchClub(ctx, index) ?? matchHeadNoun(ctx, index) ?? matchAuthority(ctx, index);
+}
+
+/**
+ * One-word authorities: "Bundesjustizministerium", "Umweltbundesamt", "Bundesärztekammer".
+ * German builds their names as compounds, and a federal or state prefix makes them specific.
+ */
+const AUTHORITY = /^(?:\p{Lu}\p{Ll}+ministeriums?|(?:Bundes|Landes|Umweltbundes|Reichs|Staats)\p{Ll}*(?:amt|amts|amtes|kammer|agentur|anstalt|institut|instituts|gericht|gerichts|gerichtshof|gerichtshofs|verband|verbands|verbandes|kanzleramt|kriminalamt|netzagentur|kartellamt|rechnungshof|ministerium|ministeriums))$/u;
+
+function matchAuthority(ctx: ScanContext, index: number): Span | undefined {
+  const token = ctx.tokens[index];
+  return token && token.kind === 'word' && AUTHORITY.test(token.text) ? { first: index, last: index, type: 'organization' } : undefined;
 }
 
 /** Capitalised words, numbers and inner connectors from index on: [index, last]. */
@@ -36,6 +47,8 @@ function isRunWord(token: Token | undefined): boolean {
 function matchLegalForm(ctx: ScanContext, index: number): Span | undefined {
   const start = ctx.tokens[index];
   if (!start || !start.cap || isStopword(ctx.g, start.text) || ctx.g.orgSuffixes.has(start.text)) return undefined;
+  // "Firma Läpple AG", "Unternehmen X GmbH": the name starts after the common noun.
+  if (ctx.g.commonNouns.has(start.text) || (isCommonNoun(ctx.g, start.text) && !start.text.includes('-'))) return undefined;
   const run = runFrom(ctx, index);
   let last: number | undefined;
   for (const k of run.slice(1)) if (isLegalForm(ctx, k)) last = k;
@@ -95,7 +108,8 @@ function isHead(ctx: ScanContext, text: string): boolean {
 function isHyphenHead(ctx: ScanContext, token: Token): boolean {
   const parts = token.text.split('-');
   const tail = parts[parts.length - 1] ?? '';
-  if (parts.length < 2 || !isHead(ctx, tail)) return false;
+  // "Otto-Schott-Gymnasium" names a school; "VW-Konzern" only mentions VW.
+  if (parts.length < 3 || !isHead(ctx, tail)) return false;
   return parts.slice(0, -1).every((part) => /^\p{Lu}/u.test(part) && !isCommonNoun(ctx.g, part) && !ctx.g.commonNouns.has(part));
 }
 

@@ -11,6 +11,7 @@ import { matchAcronym, matchOrganization } from './match-organization.ts';
 import { isUnlistedGivenName, matchContextName, matchFullName, matchUnknownName } from './match-person.ts';
 import type { ScanContext, Span } from './span.ts';
 import { sentenceStarts, tokenize, type Token } from './tokens.ts';
+import { isNameWord } from './word-class.ts';
 
 export interface AccountHit {
   index: number;
@@ -55,6 +56,7 @@ export function scanField(
       const previous = scan.spans[scan.spans.length - 1];
       if (i > 0 && (previous === undefined || previous.last < i - 1) && isUnlistedGivenName(ctx, i - 1)) span.first = i - 1;
     }
+    if (span?.type === 'organization') span.last = extendOrganization(ctx, span);
     if (span) {
       scan.spans.push(span);
       i = span.last;
@@ -80,6 +82,17 @@ function bestSpan(ctx: ScanContext, index: number): Span | undefined {
   if (context) return { ...context, rule: 'context' };
   const acronym = matchAcronym(ctx, index);
   return acronym ? { ...acronym, rule: 'acronym' } : undefined;
+}
+
+/** "Fraunhofer FIT", "Mitsubishi UFJ", "TU Berlin", "THW Kiel": an acronym joins the name next to it. */
+function extendOrganization(ctx: ScanContext, span: Span): number {
+  const last = ctx.tokens[span.last];
+  const next = ctx.tokens[span.last + 1];
+  if (!last || !next || next.start - last.end > 1 || next.kind !== 'word') return span.last;
+  if (next.allCaps && matchAcronym(ctx, span.last + 1)) return span.last + 1;
+  const acronymAlone = span.first === span.last && last.allCaps;
+  if (acronymAlone && next.cap && !next.allCaps && isNameWord(ctx.g, next) && !ctx.starts.has(span.last + 1)) return span.last + 1;
+  return span.last;
 }
 
 /** "Twitter-Mitarbeiter", "Trump-Regierung": the first part is a known name. */

@@ -16,6 +16,8 @@ export function isStopword(g: Gazetteer, text: string): boolean {
 export function isCommonNoun(g: Gazetteer, text: string): boolean {
   if (g.commonNouns.has(text)) return true;
   const lower = text.toLowerCase();
+  // "-ischen" is an adjective ending ("Medizinischen"), not the diminutive "-chen".
+  if (/isch(?:e|en|er|es|em)?$/u.test(lower)) return false;
   return g.nounSuffixes.some((suffix) => lower.endsWith(suffix) && lower.length - suffix.length >= 4);
 }
 
