@@ -7,6 +7,7 @@ import type { Enclosure } from '../domain/types.ts';
 import {
   absoluteLink, atomLinks, childText, firstDate, integer, linkHref, nonEmpty, normaliseLanguage, ownText,
 } from './fields.ts';
+import { parseFeedDate } from './dates.ts';
 import type { RawFeed, RawItem } from './raw.ts';
 import { readHtmlElement, type Construct } from './text-construct.ts';
 import { type XmlElement, attribute, childElements, firstChild, textContent } from './xml-tree.ts';
@@ -24,13 +25,18 @@ export function mapRss(root: XmlElement, format: 'rss' | 'rdf'): RawFeed {
       language: normaliseLanguage(childText(channel, 'language', 'dc:language') ?? channel.lang ?? root.lang),
       author: childText(channel, 'managingeditor', 'author', 'dc:creator', 'itunes:author', 'dc:publisher', 'webmaster'),
       published: firstDate(channel, 'pubdate', 'dcterms:issued', 'dc:date', 'dcterms:created'),
-      updated: firstDate(channel, 'lastbuilddate', 'dcterms:modified', 'lastmod', 'updated'),
+      updated: firstDate(channel, 'lastbuilddate', 'dcterms:modified', 'lastmod', 'updated') ?? cdfLastMod(channel),
       image: channelImage(channel, root),
       ttlMinutes: integer(childText(channel, 'ttl')),
     },
     items: items.map((item) => mapRssItem(item, link)),
     base: link,
   };
+}
+
+/** Microsoft CDF puts the modification date in a LASTMOD attribute. */
+function cdfLastMod(element: XmlElement): Date | null {
+  return parseFeedDate(attribute(element, 'lastmod'));
 }
 
 function channelLink(channel: XmlElement): string | null {
@@ -58,7 +64,7 @@ function mapRssItem(item: XmlElement, feedLink: string | null): RawItem {
     content: html(firstChild(item, 'content:encoded', 'xhtml:body', 'fullitem', 'content')),
     author: childText(item, 'author', 'dc:creator', 'itunes:author', 'dc:contributor'),
     published: firstDate(item, 'pubdate', 'dcterms:issued', 'dc:date', 'dcterms:created', 'published'),
-    updated: firstDate(item, 'dcterms:modified', 'lastmod', 'updated'),
+    updated: firstDate(item, 'dcterms:modified', 'lastmod', 'updated') ?? cdfLastMod(item),
     categories: itemCategories(item),
     enclosures: itemEnclosures(item, base),
     base,

@@ -55,7 +55,7 @@ export function parseXmlTree(text: string, baseUrl: string | null): XmlElement |
       ontext(data) {
         if (stack.length === 1) return; // text outside the root element (or a DTD's leftovers)
         const target = stack[stack.length - 1]!.element.children;
-        const value = inCdata ? data : decodeHTMLStrict(data);
+        const value = inCdata ? data : decodeEntities(data);
         const last = target[target.length - 1];
         if (typeof last === 'string') target[target.length - 1] = last + value;
         else target.push(value);
@@ -77,8 +77,17 @@ export function parseXmlTree(text: string, baseUrl: string | null): XmlElement |
 
 function decodeAttributes(attribs: Record<string, string>): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const [name, value] of Object.entries(attribs)) attrs[name] = decodeHTMLStrict(value);
+  for (const [name, value] of Object.entries(attribs)) attrs[name] = decodeEntities(value);
   return attrs;
+}
+
+/**
+ * XML and HTML entities, with HTML 4's meaning for the two that HTML5 redefined: feeds were
+ * written against HTML 4, where &lang; and &rang; are U+2329 and U+232A.
+ */
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return decodeHTMLStrict(text.replace(/&(lang|rang);/g, (_m, name: string) => (name === 'lang' ? '\u2329' : '\u232a')));
 }
 
 function scopeNamespaces(inherited: Map<string, string>, attrs: Record<string, string>): Map<string, string> {
