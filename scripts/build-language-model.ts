@@ -11,7 +11,11 @@ import { MODEL_ORDER, padWord, type LanguageTables, type ModelFile } from '../sr
 
 /** N-grams and words seen less often than this are dropped: they cost bytes and add noise. */
 const MIN_GRAM_COUNT = 1;
-const MIN_WORD_COUNT = 2;
+/**
+ * Words kept in each language's table. Equal sizes keep the languages comparable: a bigger table
+ * would know more rare words of its language and pull unknown words its way.
+ */
+const TABLE_SIZE = 15_000;
 
 function countWords(texts: readonly WeightedText[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -52,13 +56,18 @@ function prune(counts: ReadonlyMap<string, number>, min: number, keepShort = 0):
   return kept;
 }
 
+function topWords(counts: ReadonlyMap<string, number>, size: number): Record<string, number> {
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, size);
+  return prune(new Map(top), 0);
+}
+
 function tables(texts: readonly WeightedText[]): LanguageTables {
   const words = countWords(texts);
   let tokens = 0;
   for (const count of words.values()) tokens += count;
   return {
     tokens: Math.round(tokens),
-    words: prune(words, MIN_WORD_COUNT),
+    words: topWords(words, TABLE_SIZE),
     grams: prune(countGrams(words), MIN_GRAM_COUNT, 2),
   };
 }

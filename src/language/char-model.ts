@@ -1,14 +1,12 @@
 /**
  * One language's word model: a Witten–Bell interpolated character n-gram model over `_word_`
- * (how words of the language are spelt) mixed with a word-frequency table (which words it uses).
+ * (how words of the language are spelt) and a word-frequency table (which words it uses).
  * Built once from model.json counts; scoring is Map look-ups only.
  */
 import { padWord, type LanguageTables } from './model-file.ts';
 
 /** Characters never seen still get this share of the unigram mass. */
 const UNSEEN_CHAR_SHARE = 1 / 200;
-/** Share of a word's probability taken from the word table when the word is in it. */
-const WORD_TABLE_WEIGHT = 0.6;
 /** Witten–Bell backoff mass per continuation type, raised above 1 because counts are weighted. */
 const BACKOFF_BOOST = 1;
 
@@ -44,12 +42,9 @@ export class WordModel {
     } else this.contexts.set(context, { total: count, types: 1 });
   }
 
-  /** Natural log of P(word): word table and spelling model mixed. */
-  logProbability(word: string): number {
-    const spelling = Math.exp(this.spellingLogProbability(word));
-    const count = this.words.get(word);
-    if (count === undefined) return Math.log((1 - WORD_TABLE_WEIGHT) * spelling);
-    return Math.log(WORD_TABLE_WEIGHT * (count / this.tokens) + (1 - WORD_TABLE_WEIGHT) * spelling);
+  /** Share of the word table's tokens that were this word, or 0 when the table lacks it. */
+  tableProbability(word: string): number {
+    return (this.words.get(word) ?? 0) / this.tokens;
   }
 
   /** Whether the word table knows the word (used for the 'neither language' check). */
@@ -57,14 +52,15 @@ export class WordModel {
     return this.words.has(word);
   }
 
-  private spellingLogProbability(word: string): number {
+  /** Natural log of P(char | preceding chars) for each character of `word` and its end. */
+  charLogProbabilities(word: string): number[] {
     const padded = padWord(word);
-    let sum = 0;
+    const out: number[] = [];
     for (let i = 1; i < padded.length; i += 1) {
       const start = Math.max(0, i - this.order + 1);
-      sum += Math.log(this.charProbability(padded.slice(start, i), padded[i] ?? '_'));
+      out.push(Math.log(this.charProbability(padded.slice(start, i), padded[i] ?? '_')));
     }
-    return sum;
+    return out;
   }
 
   /** P(char | history) interpolated from the longest history down to the unigram. */

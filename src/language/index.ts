@@ -23,6 +23,12 @@ const MAX_TEXT_CHARS = 1000;
 const MAX_TITLE_CHARS = 300;
 /** Weight (nats) of each declaration: a caller's hint knows most, a feed's channel tag least. */
 const DECLARED_WEIGHT = { hint: 3, page: 2.5, feed: 1.5 } as const;
+/**
+ * Prior log-odds for German once there is text: German writing borrows English words far more
+ * than English borrows German ones, so an English-looking word is weaker evidence for English
+ * than the word model's likelihoods (learnt from little German text) suggest.
+ */
+const GERMAN_PRIOR = 0.5;
 /** Damping of summed log-odds when they are turned into a reported confidence. */
 const CONFIDENCE_SCALE = 0.3;
 /** More unknown words than this share sends longer text to franc's "neither" check. */
@@ -41,6 +47,7 @@ export function detectLanguage(input: LanguageInput): LanguageResult {
     logOdds += field.logOdds;
     evidence.push(toEvidence(source, field.foreign ? 'und' : field.logOdds));
   }
+  if (evidence.length > 0) logOdds += GERMAN_PRIOR;
   const declared = declaredEvidence(input.declared ?? {});
   for (const entry of declared) {
     if (entry.language === 'de') logOdds += entry.weight;

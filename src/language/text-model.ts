@@ -11,6 +11,14 @@ import { tokenizeWords, type WordToken } from './tokens.ts';
 
 /** One word cannot outvote a sentence: names and typos are capped at this many nats. */
 const MAX_WORD_EVIDENCE = 40;
+/** Share of a word's probability taken from the word table (the rest from its spelling). */
+const WORD_TABLE_WEIGHT = 0.6;
+/**
+ * Words neither table knows (names, rare words, other languages) count half: their evidence is
+ * spelling alone, and the German spelling model is learnt from far less text than English.
+ */
+const UNKNOWN_WORD_SCALE = 0.5;
+const CACHE_LIMIT = 50_000;
 
 export interface TextScore {
   /** Summed log-likelihood ratio, positive = German. */
@@ -36,7 +44,7 @@ export function scoreTokens(tokens: readonly WordToken[]): TextScore {
   let logOdds = 0;
   let unknownWords = 0;
   for (const token of tokens) {
-    const ratio = de.logProbability(token.word) - en.logProbability(token.word);
+    const ratio = wordLogOdds(token.word, de, en);
     logOdds += Math.max(-MAX_WORD_EVIDENCE, Math.min(MAX_WORD_EVIDENCE, ratio));
     if (!de.knows(token.word) && !en.knows(token.word)) unknownWords += 1;
   }
@@ -45,4 +53,30 @@ export function scoreTokens(tokens: readonly WordToken[]): TextScore {
 
 export function scoreText(text: string): TextScore {
   return scoreTokens(tokenizeWords(text));
+}
+
+const cache = new Map<string, number>();
+
+/** log P(word | de) − log P(word | en), each a mix of word table and spelling model. */
+function wordLogOdds(word: string, de: WordModel, en: WordModel): number {
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const known = de.knows(word) || en.knows(word);
+  const ratio = wordLogProbability(word, de) - wordLogProbability(word, en);
+  const odds = known ? ratio : ratio * UNKNOWN_WORD_SCALE;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, odds);
+  return odds;
+}
+
+function wordLogProbability(word: string, model: WordModel): number {
+  let spelling = Math.log(1 - WORD_TABLE_WEIGHT);
+  for (const logP of model.charLogProbabilities(word)) spelling += logP;
+  return logAddExp(Math.log(WORD_TABLE_WEIGHT * model.tableProbability(word)), spelling);
+}
+
+function logAddExp(a: number, b: number): number {
+  const max = Math.max(a, b);
+  if (max === -Infinity) return max;
+  return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
 }
