@@ -81,15 +81,22 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   // German role nouns are capitalised; a lower-case "deutscher" is an adjective.
   const roleBefore = before !== undefined && before.kind === 'word' && (before.cap || ctx.language !== 'de') && isRoleWord(ctx.g, before.text);
   const speechBefore = before !== undefined && ctx.g.speechBefore.has(before.text.toLowerCase()) && !ctx.starts.has(index);
-  const listed = isListedSurname(ctx.g, tokens[index]?.text ?? '');
-  if (!listed && !roleBefore && !speechBefore && !hasSpeechAfter(ctx, index) && !hasPersonBracket(ctx, index)
-    && !isSaxonGenitive(ctx, index) && !isBareSubject(ctx, index)) {
-    return undefined;
-  }
+  const reason = contextReason(ctx, index, roleBefore, speechBefore);
+  if (reason === undefined) return undefined;
   if (ctx.starts.has(index) && isStopword(ctx.g, tokens[index]?.text ?? '')) return undefined;
   // "Präsident Barack Obama" is a full name; "Trainer Jupp Heynckes" too: take a second surname word.
   const last = isSurname(ctx, index + 1) && isAdjacent(ctx, index + 1) && roleBefore ? index + 1 : index;
-  return { first: index, last, type: 'person' };
+  return { first: index, last, type: 'person', rule: `context:${reason}` };
+}
+
+function contextReason(ctx: ScanContext, index: number, roleBefore: boolean, speechBefore: boolean): string | undefined {
+  if (roleBefore) return 'role';
+  if (speechBefore || hasSpeechAfter(ctx, index)) return 'speech';
+  if (isListedSurname(ctx.g, ctx.tokens[index]?.text ?? '')) return 'surname';
+  if (hasPersonBracket(ctx, index)) return 'bracket';
+  if (isSaxonGenitive(ctx, index)) return 'genitive';
+  if (isBareSubject(ctx, index)) return 'subject';
+  return undefined;
 }
 
 const CLAUSE_OPENERS = new Set(['dass', 'daß', 'weil', 'ob', 'obwohl', 'nachdem', 'bevor', 'wenn']);

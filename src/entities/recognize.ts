@@ -51,7 +51,7 @@ export function scanField(
     }
     if (token.kind === 'punct') continue;
     const span = bestSpan(ctx, i);
-    if (span && span.type === 'person' && span.rule === 'context') {
+    if (span && span.type === 'person' && span.rule?.startsWith('context')) {
       // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.
       const previous = scan.spans[scan.spans.length - 1];
       if (i > 0 && (previous === undefined || previous.last < i - 1) && isUnlistedGivenName(ctx, i - 1)) span.first = i - 1;
@@ -79,7 +79,7 @@ function bestSpan(ctx: ScanContext, index: number): Span | undefined {
   }
   if (best) return best;
   const context = matchContextName(ctx, index);
-  if (context) return { ...context, rule: 'context' };
+  if (context) return { ...context, rule: context.rule ?? 'context' };
   const acronym = matchAcronym(ctx, index);
   return acronym ? { ...acronym, rule: 'acronym' } : undefined;
 }
