@@ -49,7 +49,10 @@ export function storySimilarity(
   const same = (l: DetectedLanguage) => l === language;
   const sameLanguage = story.members.some((m) => m.language === language);
   const score = cosine(vector, story.centroid);
-  const relative = score / (sameLanguage ? options.threshold : options.crossThreshold);
+  const relative =
+    sameLanguage || sharedNames(vector, story.centroid) >= CROSS_LANGUAGE_NAMES
+      ? score / (sameLanguage ? options.threshold : options.crossThreshold)
+      : 0;
   let coreRelative = 0;
   // the core check only matters for a story the article could join
   if (relative < 1) return { score, relative, coreRelative };
@@ -58,6 +61,18 @@ export function storySimilarity(
     if (match.relative > coreRelative) coreRelative = match.relative;
   }
   return { score, relative, coreRelative };
+}
+
+/**
+ * Across languages lexicon words alone ("company", "users") plus one common name are too weak:
+ * two reports of one incident share at least two names, numbers, handles or entities.
+ */
+const CROSS_LANGUAGE_NAMES = 2;
+
+function sharedNames(a: Vector, b: Vector): number {
+  let n = 0;
+  for (const key in a) if ((key.startsWith('n:') || key.startsWith('e:')) && b[key] !== undefined) n++;
+  return n;
 }
 
 /** Neutral part of a vector (names, numbers, entities, concepts): what can match across languages. */

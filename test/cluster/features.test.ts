@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { articleFeatures, normaliseNumber } from '../../src/cluster/features.ts';
+
+const features = (title: string, text: string, language: 'de' | 'en') =>
+  articleFeatures({ title, text, language, entities: [] });
+
+describe('article features', () => {
+  it('keeps names, handles and numbers language-neutral so German and English reports meet', () => {
+    const de = features(
+      'Trumps Account elf Minuten offline',
+      'Bahtiyar Duysak deaktivierte @realDonaldTrump. 1.300 Nutzer.',
+      'de',
+    );
+    const en = features(
+      "Trump's account offline",
+      'Bahtiyar Duysak deactivated @realDonaldTrump. 1,300 users.',
+      'en',
+    );
+    for (const key of ['n:duysak', 'n:bahtiyar', 'n:@realdonaldtrump', 'n:1300', 'x:account', 'x:users']) {
+      expect(de).toHaveProperty([key]);
+      expect(en).toHaveProperty([key]);
+    }
+    // "Trumps" is the German genitive of a name seen bare elsewhere only when the bare form occurs
+    expect(en).toHaveProperty(['n:trump']);
+  });
+
+  it('stems content words per language and drops stopwords', () => {
+    const de = features('', 'Die Regierungen und die Regierung', 'de');
+    expect(Object.keys(de).filter((k) => k.startsWith('w:de:'))).toEqual(['w:de:regier']);
+    expect(de).not.toHaveProperty(['w:de:die']);
+  });
+
+  it('does not take a sentence-initial common word for a name when it also occurs in lower case', () => {
+    const en = features('', 'Police said the police car was found. Duysak left.', 'en');
+    expect(en).not.toHaveProperty(['n:police']);
+    expect(en).toHaveProperty(['n:duysak']);
+  });
+
+  it('weights title words above body words', () => {
+    const en = features('Tariffs', 'tariffs', 'en');
+    expect(en['x:trade']).toBe(3);
+  });
+
+  it('normalises German and English number formats', () => {
+    expect(normaliseNumber('1.300')).toBe('1300');
+    expect(normaliseNumber('1,300')).toBe('1300');
+    expect(normaliseNumber('3,4')).toBe('3.4');
+    expect(normaliseNumber('2017.')).toBe('2017');
+  });
+});
