@@ -59,6 +59,21 @@ describe('a plain 200', () => {
     );
   });
 
+  it('passes ISO-8859-1 bytes through untouched, gzip or not, for the parser to decode', async () => {
+    const latin1 = Buffer.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss><title>Grüße aus Köln, Straße</title></rss>',
+      'latin1',
+    );
+    server.route('/latin1.xml', {
+      body: latin1,
+      contentType: 'text/xml; charset=ISO-8859-1',
+      encoding: 'gzip',
+    });
+    const result = expectStatus(await fetcher().get(server.url('/latin1.xml'), { kind: 'feed' }), 'ok');
+    expect(result.body.equals(latin1)).toBe(true);
+    expect(result.charset).toBe('iso-8859-1');
+  });
+
   it('reports Cache-Control max-age', async () => {
     server.route('/feed.xml', { body: FEED, headers: { 'cache-control': 'public, max-age=600' } });
     const result = expectStatus(await fetcher().get(server.url('/feed.xml'), { kind: 'feed' }), 'ok');

@@ -61,6 +61,8 @@ export interface TestServer {
   count(path: string): number;
   readonly inFlight: number;
   readonly maxInFlight: number;
+  /** Forget recorded requests and the in-flight maximum (routes stay). */
+  resetStats(): void;
   close(): Promise<void>;
 }
 
@@ -191,6 +193,10 @@ export async function startTestServer(): Promise<TestServer> {
     },
     get maxInFlight() {
       return maxInFlight;
+    },
+    resetStats: () => {
+      requests.length = 0;
+      maxInFlight = inFlight;
     },
     close: () => closeAll(server, sockets),
   };
