@@ -40,7 +40,6 @@ export function decodeFeedBytes(bytes: Uint8Array, headerCharset?: string | null
  * Windows-1252 meant (’ “ ” „ € …), as Universal Feed Parser's "demoronize" step does.
  */
 function repairC1Controls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0080-\u009f]/g, (c) => iconv.decode(Buffer.from([c.charCodeAt(0)]), 'windows-1252'));
 }
 

@@ -56,7 +56,6 @@ function mapRoot(root: XmlElement): RawFeed | null {
 /** Control characters other than tab/newline in the first kilobyte: not a text document. */
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 1024);
-  // eslint-disable-next-line no-control-regex
   const controls = head.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
   return controls > head.length / 10;
 }
