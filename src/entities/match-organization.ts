@@ -12,7 +12,22 @@ const CONNECTORS = new Set(['&', 'für', 'of', 'for', 'de', 'du', 'la', 'di']);
 const MAX_RUN = 8;
 
 export function matchOrganization(ctx: ScanContext, index: number): Span | undefined {
-  return matchLegalForm(ctx, index) ?? matchClub(ctx, index) ?? matchHeadNoun(ctx, index) ?? matchAuthority(ctx, index);
+  const span = matchLegalForm(ctx, index) ?? matchClub(ctx, index) ?? matchHeadNoun(ctx, index)
+    ?? matchAdjectiveHead(ctx, index) ?? matchAuthority(ctx, index);
+  return span ? { ...span, last: extendFor(ctx, span.last) } : undefined;
+}
+
+/** "Bundesamt für Gesundheit", "Staatsministerium für Unterricht und Kultus", "Institute of Technology". */
+function extendFor(ctx: ScanContext, last: number): number {
+  const link = ctx.tokens[last + 1]?.text ?? '';
+  const head = ctx.tokens[last]?.text ?? '';
+  if (!['für', 'of', 'for'].includes(link) || !(hasHeadTail(ctx, head) || AUTHORITY.test(head))) return last;
+  let k = last + 2;
+  if (!isRunWord(ctx.tokens[k])) return last;
+  while (isRunWord(ctx.tokens[k + 1]) || (['und', 'and', '&'].includes(ctx.tokens[k + 1]?.text ?? '') && isRunWord(ctx.tokens[k + 2]))) {
+    k += ctx.tokens[k + 1]?.cap ? 1 : 2;
+  }
+  return k;
 }
 
 /**
@@ -104,6 +119,31 @@ function isHead(ctx: ScanContext, text: string): boolean {
   return base !== undefined && ctx.g.orgHeads.has(base);
 }
 
+/** "Mieterverein", "Presse-Agentur", "Rundfunks": a compound whose last part is a head noun. */
+function hasHeadTail(ctx: ScanContext, text: string): boolean {
+  if (isHead(ctx, text)) return true;
+  const raw = text.toLowerCase();
+  for (const lower of new Set([raw, raw.replace(/(?:es|s|en|n)$/u, '')])) {
+    for (let cut = 3; cut <= lower.length - 5; cut += 1) {
+      const tail = lower.slice(cut).replace(/^-/u, '');
+      if (tail.length >= 5 && ctx.g.orgHeads.has(tail)) return true;
+    }
+  }
+  return false;
+}
+
+/** Adjectives from places and a few set ones: "Hamburger", "Hessischen", "Deutschen", "Vereinigten". */
+const NAME_ADJECTIVE = /^(?:\p{Lu}\p{Ll}+(?:ische|ischen|ischer|isches)|\p{Lu}\p{Ll}+er|Deutsche|Deutschen|Deutscher|Vereinigte|Vereinigten|Europäische|Europäischen|Internationale|Internationalen|Freie|Freien|Neue|Neuen|Allgemeine|Allgemeinen|Olympische|Olympischen|Evangelische|Evangelischen|Katholische|Katholischen)$/u;
+
+/** "Hamburger Mieterverein", "Hessischen Rundfunks": a name adjective and a compound head. */
+function matchAdjectiveHead(ctx: ScanContext, index: number): Span | undefined {
+  const adjective = ctx.tokens[index];
+  const noun = ctx.tokens[index + 1];
+  if (!adjective || !noun || !NAME_ADJECTIVE.test(adjective.text) || !noun.cap || noun.start - adjective.end > 1) return undefined;
+  if (isRoleWord(ctx.g, adjective.text) || ctx.g.commonNouns.has(adjective.text) && !/sche|schen|ten|päische|päischen/u.test(adjective.text)) return undefined;
+  return hasHeadTail(ctx, noun.text) ? { first: index, last: index + 1, type: 'organization' } : undefined;
+}
+
 /** "Otto-Schott-Gymnasium", "Fußball-Union": a hyphen compound whose last part is a head. */
 function isHyphenHead(ctx: ScanContext, token: Token): boolean {
   const parts = token.text.split('-');
@@ -134,6 +174,8 @@ export function matchAcronym(ctx: ScanContext, index: number): Span | undefined 
   const text = token.text;
   const acronym = token.allCaps && /^\p{Lu}[\p{Lu}&-]{1,5}$/u.test(text);
   if (!acronym || ctx.g.notOrgAcronyms.has(text) || isStopword(ctx.g, text)) return undefined;
+  // "TOKIO", "GATTER": a shouted word has vowels where an acronym has none.
+  if (text.length >= 5 && (text.match(/[AEIOUÄÖÜ]/gu)?.length ?? 0) / text.length >= 0.34) return undefined;
   if (ctx.language !== 'de' && isEnglishCommonWord(text)) return undefined;
   return { first: index, last: index, type: 'organization' };
 }
