@@ -68,7 +68,10 @@ function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Spa
   const token = ctx.tokens[index];
   if (token === undefined || givenNames !== 1 || isInitial(ctx.tokens, index)) return undefined;
   if (!isNameWord(ctx.g, token)) return undefined;
-  if (ctx.starts.has(index) && !hasSpeechAfter(ctx, index)) return undefined;
+  const next = ctx.tokens[index + 1];
+  // At a sentence start a given name counts when a verb or a comma follows, not another noun.
+  const verbFollows = next !== undefined && ((next.kind === 'word' && !next.cap) || next.text === ',');
+  if (ctx.starts.has(index) && !hasSpeechAfter(ctx, index) && !(ctx.language === 'de' && verbFollows)) return undefined;
   if (ctx.language !== 'de' && isEnglishCommonWord(token.text)) return undefined;
   return { first: index, last: index, type: 'person' };
 }
