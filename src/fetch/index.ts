@@ -3,6 +3,7 @@
  * See docs/decisions/0020-http-client.md for the shape and its reasons.
  */
 export { createFetcher } from './fetcher.ts';
+export { fetchFeed, fetchPage, type FeedValidators } from './fetch-feed.ts';
 export { buildUserAgent, FETCH_DEFAULTS } from './fetcher-options.ts';
 export { nextPollAt, type PollPlan } from './backoff.ts';
 export { isPrivateAddress } from './private-address.ts';

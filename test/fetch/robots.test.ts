@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFetcher } from '../../src/fetch/index.ts';
+import { createFetcher, fetchFeed, fetchPage } from '../../src/fetch/index.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
 
 const ROBOTS = [
@@ -97,5 +97,15 @@ describe('robots.txt for article pages', () => {
     const result = await fetcher().get(server.url('/moved'), { kind: 'page' });
     expect(result).toMatchObject({ status: 'failed', reason: 'robots' });
     expect(server.count('/no-newsdesk/3')).toBe(0);
+  });
+
+  it('applies to fetchPage but not to fetchFeed, which sends the feed’s validators', async () => {
+    server.route('/robots.txt', { body: 'User-agent: *\nDisallow: /' });
+    server.route('/feed.xml', { body: '<rss/>', etag: '"v2"' });
+    const f = fetcher();
+    expect(await fetchPage(f, server.url('/news/1'))).toMatchObject({ status: 'failed', reason: 'robots' });
+    const feed = await fetchFeed(f, { url: server.url('/feed.xml'), etag: '"v2"', lastModified: null });
+    expect(feed.status).toBe('not-modified');
+    expect(server.count('/news/1')).toBe(0);
   });
 });
