@@ -21,16 +21,21 @@ export interface LanguageInput {
 /** Characters of body text scored: the first thousand say all there is to say, fast. */
 const MAX_TEXT_CHARS = 1000;
 const MAX_TITLE_CHARS = 300;
-/** Weight (nats) of each declaration: a caller's hint knows most, a feed's channel tag least. */
-const DECLARED_WEIGHT = { hint: 3, page: 2.5, feed: 1.5 } as const;
+/**
+ * Summed word log-odds overstate certainty (words of one text are not independent, and the
+ * model is sure of itself on brand names): text evidence is damped by this factor before it
+ * meets the declarations. "Apple Watch" alone says English; the same title in a page and feed
+ * declared German is German.
+ */
+const TEXT_CALIBRATION = 0.3;
+/** Weight (calibrated nats) of each declaration: a caller's hint knows most, a feed's channel tag least. */
+const DECLARED_WEIGHT = { hint: 3, page: 2.5, feed: 2 } as const;
 /**
  * Prior log-odds for German once there is text: German writing borrows English words far more
  * than English borrows German ones, so an English-looking word is weaker evidence for English
  * than the word model's likelihoods (learnt from little German text) suggest.
  */
-const GERMAN_PRIOR = 0.5;
-/** Damping of summed log-odds when they are turned into a reported confidence. */
-const CONFIDENCE_SCALE = 0.3;
+const GERMAN_PRIOR = 0.5 * TEXT_CALIBRATION;
 /** More unknown words than this share sends longer text to franc's "neither" check. */
 const UNKNOWN_SHARE_FOR_OTHER_CHECK = 0.4;
 
@@ -68,7 +73,8 @@ function fieldEvidence(value: string): FieldEvidence | undefined {
   const score = scoreTokens(tokens);
   const foreign =
     score.unknownWords / score.words > UNKNOWN_SHARE_FOR_OTHER_CHECK && looksLikeOtherLanguage(value);
-  return { logOdds: score.logOdds + francLogOdds(value) + capitalisationLogOdds(tokens), foreign };
+  const logOdds = score.logOdds + francLogOdds(value) + capitalisationLogOdds(tokens);
+  return { logOdds: logOdds * TEXT_CALIBRATION, foreign };
 }
 
 function declaredEvidence(declared: NonNullable<LanguageInput['declared']>): LanguageEvidence[] {
@@ -107,8 +113,7 @@ function decide(logOdds: number, evidence: readonly LanguageEvidence[], foreign:
 function confidence(logOdds: number, evidence: readonly LanguageEvidence[], foreign: boolean): number {
   if (evidence.length === 0) return 0;
   if (foreign) return 0.8;
-  // Summed word log-odds overstate certainty (words are not independent): damped for reporting.
-  const p = 1 / (1 + Math.exp(-CONFIDENCE_SCALE * Math.abs(logOdds)));
+  const p = 1 / (1 + Math.exp(-Math.abs(logOdds)));
   return Math.min(0.999, round(p));
 }
 
