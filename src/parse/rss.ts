@@ -21,7 +21,7 @@ export function mapRss(root: XmlElement, format: 'rss' | 'rdf'): RawFeed {
     feed: {
       title: plain(firstChild(channel, 'title', 'dc:title')),
       link,
-      description: html(firstChild(channel, 'description', 'dc:description', 'subtitle', 'itunes:subtitle', 'itunes:summary')),
+      description: html(firstChild(channel, 'description', 'dc:description', 'abstract', 'subtitle', 'itunes:subtitle', 'itunes:summary')),
       language: normaliseLanguage(childText(channel, 'language', 'dc:language') ?? channel.lang ?? root.lang),
       author: childText(channel, 'managingeditor', 'author', 'dc:creator', 'itunes:author', 'dc:publisher', 'webmaster'),
       published: firstDate(channel, 'pubdate', 'dcterms:issued', 'dc:date', 'dcterms:created'),
@@ -60,7 +60,7 @@ function mapRssItem(item: XmlElement, feedLink: string | null): RawItem {
     id: guidText ?? nonEmpty(attribute(item, 'about')) ?? null,
     link: itemLink(item, guid, guidText, base),
     title: plain(firstChild(item, 'title', 'dc:title', 'media:title', 'itunes:title')),
-    summary: html(firstChild(item, 'description', 'dc:description', 'summary', 'itunes:summary', 'itunes:subtitle')),
+    summary: html(firstChild(item, 'description', 'dc:description', 'abstract', 'summary', 'itunes:summary', 'itunes:subtitle')),
     content: html(firstChild(item, 'content:encoded', 'xhtml:body', 'fullitem', 'content')),
     author: childText(item, 'author', 'dc:creator', 'itunes:author', 'dc:contributor'),
     published: firstDate(item, 'pubdate', 'dcterms:issued', 'dc:date', 'dcterms:created', 'published'),
@@ -87,7 +87,8 @@ function itemLink(item: XmlElement, guid: XmlElement | undefined, guidText: stri
 
 function itemCategories(item: XmlElement): string[] {
   const found: string[] = [];
-  for (const category of childElements(item, 'tags')) {
+  // Made-up <tags> and iTunes keywords are comma-separated lists.
+  for (const category of childElements(item, 'tags', 'itunes:keywords')) {
     found.push(...(ownText(category) ?? '').split(',').map((t) => t.trim()));
   }
   for (const category of childElements(item, 'category', 'dc:subject')) found.push(ownText(category) ?? attribute(category, 'term') ?? '');
