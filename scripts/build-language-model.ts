@@ -15,7 +15,7 @@ const MIN_GRAM_COUNT = 1;
  * Words kept in each language's table. Equal sizes keep the languages comparable: a bigger table
  * would know more rare words of its language and pull unknown words its way.
  */
-const TABLE_SIZE = 15_000;
+const TABLE_SIZE = 25_000;
 
 function countWords(texts: readonly WeightedText[]): Map<string, number> {
   const counts = new Map<string, number>();
