@@ -7,6 +7,7 @@ import type { EntityType } from '../domain/types.ts';
 import type { FieldScan } from './recognize.ts';
 import type { Span } from './span.ts';
 import { isSurname } from './match-person.ts';
+import { lookupAlias } from './match-gazetteer.ts';
 
 export interface LinkedSpan extends Span {
   field: FieldScan['field'];
@@ -34,7 +35,15 @@ function toLinked(scan: FieldScan, span: Span): LinkedSpan {
   const start = first?.start ?? 0;
   const end = last?.end ?? start;
   const text = scan.text.slice(start, end);
-  return { ...span, field: scan.field, start, end, text, name: span.name ?? text };
+  return { ...span, field: scan.field, start, end, text, name: span.name ?? withoutLegalForm(scan, span) ?? text };
+}
+
+/** "Twitter Inc." found by the legal-form rule links to the listed "Twitter". */
+function withoutLegalForm(scan: FieldScan, span: Span): string | undefined {
+  if (span.type !== 'organization' || span.last === span.first) return undefined;
+  const words = scan.ctx.tokens.slice(span.first, span.last + 1).map((token) => token.text);
+  while (words.length > 1 && (scan.ctx.g.orgSuffixes.has(words[words.length - 1] ?? '') || words[words.length - 1] === ',')) words.pop();
+  return words.length < span.last - span.first + 1 ? lookupAlias(scan.ctx, words)?.name : undefined;
 }
 
 function canonicalName(mention: LinkedSpan, fullNames: LinkedSpan[], all: LinkedSpan[]): string {
@@ -67,7 +76,7 @@ function addDocumentMentions(scan: FieldScan, scans: FieldScan[], xIsTwitter: bo
   const covered = coveredTokens(scan.spans);
   const added: Span[] = [];
   scan.ctx.tokens.forEach((token, index) => {
-    if (covered.has(index) || token.kind !== 'word') return;
+    if (covered.has(index) || token.kind !== 'word' || !token.cap) return;
     if (xIsTwitter && token.text === 'X') added.push({ first: index, last: index, type: 'organization', name: TWITTER });
     else if (surnames.has(token.text) || surnames.has(token.text.replace(/(?<=[^s])s$/u, ''))) {
       if (isSurname(scan.ctx, index)) added.push({ first: index, last: index, type: 'person' });

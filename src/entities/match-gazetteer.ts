@@ -10,14 +10,23 @@ export function matchAlias(ctx: ScanContext, index: number): Span | undefined {
     for (const key of keysFor(first.text)) {
       for (const entry of table.get(key) ?? []) {
         const last = matchEntry(ctx, index, entry);
+        // Longest match wins; on equal length the earlier table (the corrections) wins.
         if (last !== undefined && (best === undefined || last > best.last)) {
           best = { first: index, last, type: entry.type, name: entry.name };
         }
       }
     }
-    if (best) return best; // corrections win over the shipped lists
   }
   return best;
+}
+
+/** The canonical name of an exact alias ("Twitter" for "Twitter"), corrections first. */
+export function lookupAlias(ctx: ScanContext, words: string[]): AliasEntry | undefined {
+  for (const table of ctx.aliasTables) {
+    const hit = table.get(words[0] ?? '')?.find((entry) => entry.tokens.join(' ') === words.join(' '));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** "Trumps" looks up "Trump"; "Twitter" looks up itself. */

@@ -112,7 +112,24 @@ function matchHeadNoun(ctx: ScanContext, index: number): Span | undefined {
 }
 
 /** The head or an inflected form of it ("Verbandes", "Banken"); stems would confuse "Regierender". */
+const headCache = new Map<string, boolean>();
+const headTailCache = new Map<string, boolean>();
+
+function memo(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 function isHead(ctx: ScanContext, text: string): boolean {
+  return memo(headCache, text, () => computeHead(ctx, text));
+}
+
+function computeHead(ctx: ScanContext, text: string): boolean {
   const lower = text.toLowerCase();
   if (ctx.g.orgHeads.has(lower)) return true;
   const base = /^(.{3,}?)(?:es|en|er|s|n|e)$/u.exec(lower)?.[1];
@@ -121,6 +138,10 @@ function isHead(ctx: ScanContext, text: string): boolean {
 
 /** "Mieterverein", "Presse-Agentur", "Rundfunks": a compound whose last part is a head noun. */
 function hasHeadTail(ctx: ScanContext, text: string): boolean {
+  return memo(headTailCache, text, () => computeHeadTail(ctx, text));
+}
+
+function computeHeadTail(ctx: ScanContext, text: string): boolean {
   if (isHead(ctx, text)) return true;
   const raw = text.toLowerCase();
   for (const lower of new Set([raw, raw.replace(/(?:es|s|en|n)$/u, '')])) {

@@ -50,6 +50,8 @@ export function scanField(
       continue;
     }
     if (token.kind === 'punct') continue;
+    // Lower-case words start no name unless a list has them ("dpa", "eBay"): skip the rules.
+    if (!token.cap && !/\p{Lu}/u.test(token.text) && !aliasTables.some((table) => table.has(token.text))) continue;
     const span = bestSpan(ctx, i);
     if (span && span.type === 'person' && span.rule?.startsWith('context')) {
       // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.

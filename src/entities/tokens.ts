@@ -36,8 +36,7 @@ const LETTERS_RE = /\p{L}.*\p{L}/u;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN_RE)) {
-    const groups = match.groups ?? {};
-    const kind = (Object.keys(groups) as TokenKind[]).find((key) => groups[key] !== undefined) ?? 'punct';
+    const kind = tokenKind(match.groups);
     const value = match[0];
     let end = match.index + value.length;
     let surface = value;
@@ -61,6 +60,16 @@ export function tokenize(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+function tokenKind(groups: Record<string, string | undefined> | undefined): TokenKind {
+  if (!groups) return 'punct';
+  if (groups.word !== undefined) return 'word';
+  if (groups.punct !== undefined) return 'punct';
+  if (groups.number !== undefined) return 'number';
+  if (groups.abbrev !== undefined) return 'abbrev';
+  if (groups.handle !== undefined) return 'handle';
+  return groups.url !== undefined ? 'url' : 'punct';
 }
 
 function makeToken(text: string, start: number, end: number, kind: TokenKind): Token {

@@ -9,11 +9,29 @@ import type { Gazetteer } from './gazetteer.ts';
 import type { Token } from './tokens.ts';
 
 export function isStopword(g: Gazetteer, text: string): boolean {
-  return g.stopwords.has(text.toLowerCase());
+  return g.stopwords.has(text) || g.stopwords.has(text.toLowerCase());
+}
+
+// Word tests run several times per token; the answers depend only on the word, so keep them.
+const nounCache = new Map<string, boolean>();
+const roleCache = new Map<string, boolean>();
+const CACHE_LIMIT = 50_000;
+
+function cached(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size > CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 /** Listed common noun, or a typical noun ending after a stem of at least four letters. */
 export function isCommonNoun(g: Gazetteer, text: string): boolean {
+  return cached(nounCache, text, () => computeCommonNoun(g, text));
+}
+
+function computeCommonNoun(g: Gazetteer, text: string): boolean {
   if (g.commonNouns.has(text)) return true;
   const lower = text.toLowerCase();
   // "-ischen" is an adjective ending ("Medizinischen"), not the diminutive "-chen".
@@ -23,6 +41,10 @@ export function isCommonNoun(g: Gazetteer, text: string): boolean {
 
 /** "Präsident", "US-Präsident", "Bundeskanzlerin", "Präsidenten", "Ex-Chef" all announce a name. */
 export function isRoleWord(g: Gazetteer, text: string): boolean {
+  return cached(roleCache, text, () => computeRoleWord(g, text));
+}
+
+function computeRoleWord(g: Gazetteer, text: string): boolean {
   const lower = text.toLowerCase().replace(/\.$/u, '');
   const last = lower.includes('-') ? lower.slice(lower.lastIndexOf('-') + 1) : lower;
   if (g.roleWords.has(last) || g.roleWords.has(uninflected(last))) return true;
