@@ -69,8 +69,8 @@ interface FieldEvidence {
 
 function fieldEvidence(value: string): FieldEvidence | undefined {
   const tokens = tokenizeWords(value);
-  if (tokens.length === 0) return undefined;
   const score = scoreTokens(tokens);
+  if (score.words === 0) return undefined;
   const foreign =
     score.unknownWords / score.words > UNKNOWN_SHARE_FOR_OTHER_CHECK && looksLikeOtherLanguage(value);
   const logOdds = score.logOdds + francLogOdds(value) + capitalisationLogOdds(tokens);

@@ -23,6 +23,7 @@ const CACHE_LIMIT = 50_000;
 export interface TextScore {
   /** Summed log-likelihood ratio, positive = German. */
   logOdds: number;
+  /** Words scored (brand and code names like "iPhone" are skipped). */
   words: number;
   /** Words the word table of neither language knows (foreign text, names, junk). */
   unknownWords: number;
@@ -42,13 +43,16 @@ function loadModels(): { de: WordModel; en: WordModel } {
 export function scoreTokens(tokens: readonly WordToken[]): TextScore {
   const { de, en } = loadModels();
   let logOdds = 0;
+  let words = 0;
   let unknownWords = 0;
   for (const token of tokens) {
+    if (token.innerCapital) continue;
+    words += 1;
     const ratio = wordLogOdds(token.word, de, en);
     logOdds += Math.max(-MAX_WORD_EVIDENCE, Math.min(MAX_WORD_EVIDENCE, ratio));
     if (!de.knows(token.word) && !en.knows(token.word)) unknownWords += 1;
   }
-  return { logOdds, words: tokens.length, unknownWords };
+  return { logOdds, words, unknownWords };
 }
 
 export function scoreText(text: string): TextScore {

@@ -11,11 +11,14 @@ export interface WordToken {
   capitalised: boolean;
   /** Starts the text or follows . ! ? : so its capital says nothing. */
   sentenceStart: boolean;
+  /** A capital after a small letter ("iPhone", "OutlookBarGroup"): a brand or code name, in no language. */
+  innerCapital: boolean;
 }
 
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
 const APOSTROPHES = /’/g;
 const SENTENCE_END = /[.!?:]\s*$/;
+const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
 
 /** Longest word worth scoring: longer "words" are URLs, hashes or glued junk. */
 export const MAX_WORD_LENGTH = 40;
@@ -33,6 +36,7 @@ export function tokenizeWords(text: string): WordToken[] {
       word: surface.toLowerCase().replace(APOSTROPHES, "'"),
       capitalised: isCapitalised(surface),
       sentenceStart: tokens.length === 0 || SENTENCE_END.test(before),
+      innerCapital: INNER_CAPITAL.test(surface),
     });
   }
   return tokens;

@@ -39,3 +39,15 @@ describe('short text that franc alone gets wrong', () => {
     expect(detectLanguage({ title }).language).toBe(expected);
   });
 });
+
+describe('brand and code names', () => {
+  it('does not count words with an inner capital as language evidence', () => {
+    expect(detectLanguage({ title: 'iPhone' })).toEqual({ language: 'und', confidence: 0, evidence: [] });
+    expect(detectLanguage({ title: 'iPhone', declared: { feed: 'de' } }).language).toBe('de');
+  });
+
+  it('reads a German sentence full of CamelCase identifiers as German', () => {
+    const text = 'HttpClientFactory, JsonSerializerOptions und WebHostBuilder sind jetzt in der neuen Version enthalten.';
+    expect(detectLanguage({ text }).language).toBe('de');
+  });
+});
