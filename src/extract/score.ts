@@ -12,10 +12,14 @@ import { classWeight } from './hints.ts';
 
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const MAX_LEVELS = 5;
+const GOOD_LENGTH = Number(process.env.GL ?? 50);
+const WIDEN_RATIO = Number(process.env.WR ?? 3);
 
 export interface Totals {
   text: number;
   links: number;
+  /** Text of paragraph-like blocks: long enough, few links. */
+  good: number;
 }
 
 export interface Scoring {
@@ -50,17 +54,23 @@ function blockPoints(block: TextBlock): number {
 }
 
 function addTotals(block: TextBlock, totals: Map<Element, Totals>): void {
+  const good = isGoodBlock(block) ? block.text.length : 0;
   let node: Element | null = block.owner;
   while (node) {
     const entry = totals.get(node);
     if (entry) {
       entry.text += block.text.length;
       entry.links += block.linkChars;
+      entry.good += good;
     } else {
-      totals.set(node, { text: block.text.length, links: block.linkChars });
+      totals.set(node, { text: block.text.length, links: block.linkChars, good });
     }
     node = parentElement(node);
   }
+}
+
+function isGoodBlock(block: TextBlock): boolean {
+  return block.text.length >= GOOD_LENGTH && block.linkChars < block.text.length * 0.3 && block.kind !== 'heading';
 }
 
 function initialScore(element: Element): number {
@@ -98,6 +108,7 @@ export function selectContent(scoring: Scoring, body: Element): Element[] {
   }
   if (!top) return [body];
   top = widen(top, scores, body);
+  top = widenToParagraphs(top, totals, body);
   const parent = parentElement(top);
   if (!parent || top === body) return [top];
   const topScore = scores.get(top) ?? best;
@@ -116,6 +127,24 @@ function looksLikeParagraph(element: Element, totals: Map<Element, Totals>): boo
   const length = totals.get(element)?.text ?? 0;
   const density = linkDensity(element, totals);
   return (length > 80 && density < 0.25) || (length > 0 && length <= 80 && density === 0);
+}
+
+/**
+ * Moves up while the parent adds paragraph text and little link text: CMS pages split one
+ * article over several "content elements", and Readability's best container holds only one.
+ */
+function widenToParagraphs(top: Element, totals: Map<Element, Totals>, body: Element): Element {
+  let current = top;
+  for (let parent = parentElement(current); parent && parent !== body; parent = parentElement(parent)) {
+    const inner = totals.get(current);
+    const outer = totals.get(parent);
+    if (!inner || !outer) break;
+    const addedGood = outer.good - inner.good;
+    const addedOther = outer.text - inner.text - addedGood;
+    if (addedGood <= 0 || addedGood < addedOther * WIDEN_RATIO) break;
+    current = parent;
+  }
+  return current;
 }
 
 /** Moves up while an ancestor scores nearly as well (the article is split over several children). */
