@@ -58,6 +58,32 @@ function wordnetGlosses(everyNth: number): string[] {
   return glosses;
 }
 
+/**
+ * Names of countries, languages, currencies and units and relative-time phrases from the CLDR
+ * data inside Node's ICU (Unicode licence), the same list in both languages.
+ */
+function cldrTexts(locale: 'de' | 'en'): string[] {
+  const out: string[] = [];
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+  const currencies = new Intl.DisplayNames([locale], { type: 'currency', fallback: 'none' });
+  for (const a of letters) {
+    for (const b of letters) {
+      out.push(regions.of((a + b).toUpperCase()) ?? '', languages.of(a + b) ?? '');
+    }
+  }
+  for (const code of Intl.supportedValuesOf('currency')) out.push(currencies.of(code) ?? '');
+  for (const unit of Intl.supportedValuesOf('unit')) {
+    out.push(new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(2));
+  }
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const unit of ['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'] as const) {
+    for (const value of [-2, -1, 0, 1, 2]) out.push(relative.format(value, unit));
+  }
+  return out.filter((text) => text !== '');
+}
+
 function stopwords(lang: 'de' | 'en'): string[] {
   const lists = require(join(modules, 'stopwords-iso/stopwords-iso.json')) as Record<string, string[]>;
   return lists[lang] ?? [];
@@ -102,6 +128,7 @@ export function readSources(): { de: WeightedText[]; en: WeightedText[] } {
     ...corpus('corpus-de.txt', 3),
     ...tieredWords('words-de.txt', [40, 8, 3]),
     ...germanStemForms(2),
+    ...cldrTexts('de').map((text) => ({ text, weight: 1 })),
     { text: stopwords('de').join(' '), weight: 2 },
   ];
   de.push(...asciiVariants(de, 0.1));
@@ -109,6 +136,7 @@ export function readSources(): { de: WeightedText[]; en: WeightedText[] } {
     ...ts.en.map((text) => ({ text, weight: 1 })),
     ...corpus('corpus-en.txt', 3),
     ...tieredWords('words-en.txt', [40, 8, 3]),
+    ...cldrTexts('en').map((text) => ({ text, weight: 1 })),
     ...wordnetGlosses(25).map((text) => ({ text, weight: 1 })),
   ];
   return { de, en };
