@@ -4,7 +4,7 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Config } from '../../config/check.ts';
@@ -100,12 +100,17 @@ async function writeAtomically(path: string, content: string | Buffer): Promise<
   await rename(temp, path);
 }
 
+const OUT_KINDS = ['.html', '.eml', '.txt'];
+
+function checkOut(path: string): void {
+  if (!OUT_KINDS.includes(extname(path).toLowerCase())) throw new UsageError(`--out: the file must end in .html, .eml or .txt (got "${path}")`);
+}
+
 async function renderTo(path: string, message: DigestMessage): Promise<void> {
   const kind = extname(path).toLowerCase();
   if (kind === '.html') return writeAtomically(path, message.html);
   if (kind === '.txt') return writeAtomically(path, message.text);
-  if (kind === '.eml') return writeAtomically(path, await composeEml(message));
-  throw new UsageError(`--out: the file must end in .html, .eml or .txt (got "${path}")`);
+  return writeAtomically(path, await composeEml(message));
 }
 
 function describe(outcome: SendOutcome): string {
@@ -124,6 +129,7 @@ function describe(outcome: SendOutcome): string {
 
 async function run(options: DigestOptions, command: Command): Promise<void> {
   if (options.date !== undefined && !isDigestDate(options.date)) throw new UsageError(`--date: expected YYYY-MM-DD (got "${options.date}")`);
+  if (options.out) checkOut(options.out);
   await withContext(command, async ({ config, connection }) => {
     const now = new Date();
     const date = options.date ?? latestDigestDate(now, config.digest.sendTime, config.digest.timeZone);
@@ -144,7 +150,7 @@ async function run(options: DigestOptions, command: Command): Promise<void> {
     const mailer = smtpUrl ? createSmtpMailer(smtpUrl, { timeoutMs: DELIVERY.smtpTimeoutMs }) : undefined;
     const worker = config.env.NEWSDESK_WORKER_ID ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     try {
-      const outcomes = await sendDigests(connection.db, config, { date, recipients, worker, outbox: join('out', 'digest'), ...(mailer ? { mailer } : {}) });
+      const outcomes = await sendDigests(connection.db, config, { date, recipients, worker, outbox: resolve('out', 'digest'), ...(mailer ? { mailer } : {}) });
       for (const outcome of outcomes) progress(describe(outcome));
       if (options.json && !options.out) writeJson({ date, deliveries: outcomes });
       if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
