@@ -36,6 +36,8 @@ const DECLARED_WEIGHT = { hint: 3, page: 2.5, feed: 2 } as const;
  * than the word model's likelihoods (learnt from little German text) suggest.
  */
 const GERMAN_PRIOR = 0.5 * TEXT_CALIBRATION;
+/** Word-model log-odds (raw nats) beyond which franc's second opinion is not asked for. */
+const FRANC_ONLY_BELOW = 30;
 /** More unknown words than this share sends longer text to franc's "neither" check. */
 const UNKNOWN_SHARE_FOR_OTHER_CHECK = 0.4;
 
@@ -73,7 +75,9 @@ function fieldEvidence(value: string): FieldEvidence | undefined {
   if (score.words === 0) return undefined;
   const foreign =
     score.unknownWords / score.words > UNKNOWN_SHARE_FOR_OTHER_CHECK && looksLikeOtherLanguage(value);
-  const logOdds = score.logOdds + francLogOdds(value) + capitalisationLogOdds(tokens);
+  // franc is the costly part and adds nothing once the words are clear.
+  const franc = Math.abs(score.logOdds) < FRANC_ONLY_BELOW ? francLogOdds(value) : 0;
+  const logOdds = score.logOdds + franc + capitalisationLogOdds(tokens);
   return { logOdds: logOdds * TEXT_CALIBRATION, foreign };
 }
 
