@@ -35,7 +35,13 @@ function toLinked(scan: FieldScan, span: Span): LinkedSpan {
   const start = first?.start ?? 0;
   const end = last?.end ?? start;
   const text = scan.text.slice(start, end);
-  return { ...span, field: scan.field, start, end, text, name: span.name ?? withoutLegalForm(scan, span) ?? text };
+  return { ...span, field: scan.field, start, end, text, name: span.name ?? withoutLegalForm(scan, span) ?? withoutGenitive(scan, span, text) };
+}
+
+/** "Kowalczyks Account" names Kowalczyk: the genitive rules found the name with its "s". */
+function withoutGenitive(scan: FieldScan, span: Span, text: string): string {
+  const genitive = span.rule === 'context:genitive' || (span.rule === 'context:surname' && !scan.ctx.g.surnames.has(text));
+  return genitive && /[^s]s$/u.test(text) ? text.slice(0, -1) : text;
 }
 
 /** "Twitter Inc." found by the legal-form rule links to the listed "Twitter". */

@@ -63,7 +63,7 @@ function matchLegalForm(ctx: ScanContext, index: number): Span | undefined {
   const start = ctx.tokens[index];
   if (!start || !start.cap || isStopword(ctx.g, start.text) || ctx.g.orgSuffixes.has(start.text)) return undefined;
   // "Firma Läpple AG", "Unternehmen X GmbH": the name starts after the common noun.
-  if (ctx.g.commonNouns.has(start.text) || (isCommonNoun(ctx.g, start.text) && !start.text.includes('-'))) return undefined;
+  if (ctx.g.commonNouns.has(start.text) || isRoleWord(ctx.g, start.text)) return undefined;
   const run = runFrom(ctx, index);
   let last: number | undefined;
   for (const k of run.slice(1)) if (isLegalForm(ctx, k)) last = k;
