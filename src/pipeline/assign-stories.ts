@@ -3,12 +3,12 @@
  * around the articles being assigned; this loads them from the store as the window moves (never all
  * stories), records memberships at once, and flushes story rows and the clusterer's state in batches.
  */
-import { createClusterer, type Clusterer, type StoryState } from '../cluster/index.ts';
+import { createClusterer, type AssignConstraints, type Clusterer, type StoryState } from '../cluster/index.ts';
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { ArticleRecord } from '../store/articles.ts';
 import type { Db } from '../store/client.ts';
 import {
-  addMembership, createStoryRow, loadDocumentFrequency, loadStoryStates, mergeStoryRows, saveDocumentFrequency,
+  addMembership, createStoryRow, loadSharedClusterState, loadStoryStates, mergeStoryRows, saveSharedClusterState,
   saveStory,
 } from '../store/stories.ts';
 import { summariseStory } from './story-summary.ts';
@@ -27,13 +27,24 @@ export class StoryAssigner {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { windowHours: number; now?: () => Date },
+    private readonly options: {
+      windowHours: number;
+      now?: () => Date;
+      /** Recluster: start from no stories instead of loading the window's stories from the store. */
+      fresh?: boolean;
+      /** Recluster: the story an article was in before, whose id a new story it founds may keep. */
+      previousStory?: (articleId: number) => number | undefined;
+    },
   ) {}
 
-  async assign(articleId: number, record: ArticleRecord): Promise<void> {
+  async assign(
+    articleId: number,
+    record: Pick<ArticleRecord, 'url' | 'source' | 'title' | 'bodyText' | 'language' | 'publishedAt' | 'fetchedAt' | 'entities'>,
+    constraints: AssignConstraints & { pinned?: boolean } = {},
+  ): Promise<void> {
     const clusterer = await this.ready();
     const published = record.publishedAt ?? record.fetchedAt;
-    await this.ensureLoaded(clusterer, published.getTime());
+    if (!this.options.fresh) await this.ensureLoaded(clusterer, published.getTime());
     for (const entity of record.entities) this.entityTypes.set(entity.name, entity.type);
     const article: ClusterArticle = {
       id: articleId,
@@ -45,11 +56,16 @@ export class StoryAssigner {
       published,
       entities: record.entities,
     };
-    const assignment = clusterer.assign(article);
+    const assignment = clusterer.assign(article, constraints);
     let key = assignment.storyKey;
-    if (assignment.isNew) key = await this.persistNewStory(clusterer, key, article);
+    // A pinned story keeps its row (a researcher's correction); only a story founded here gets a new one.
+    if (assignment.isNew && key !== constraints.pinnedStoryKey) key = await this.persistNewStory(clusterer, key, article);
+    // A story holding a researcher's correction is curated: automatic merging must not touch it.
+    const state = constraints.pinned ? clusterer.getStory(key) : undefined;
+    if (state && !state.curated) clusterer.addStory({ ...state, curated: true });
     await addMembership(this.db, {
       storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
+      pinned: constraints.pinned ?? false,
     });
     this.markDirty(clusterer, key);
     this.touched.add(key);
@@ -75,10 +91,10 @@ export class StoryAssigner {
 
   private async ready(): Promise<Clusterer> {
     if (!this.clusterer) {
-      const documentFrequency = await loadDocumentFrequency(this.db);
+      const shared = await loadSharedClusterState(this.db);
       this.clusterer = createClusterer(
         { windowHours: this.options.windowHours },
-        documentFrequency ? { version: 1, highWater: null, documentFrequency, stories: [] } : undefined,
+        shared ? { ...shared, highWater: null, stories: [] } : undefined,
       );
     }
     return this.clusterer;
@@ -99,7 +115,11 @@ export class StoryAssigner {
 
   /** The clusterer names a new story after its founder; the store's id becomes its key. */
   private async persistNewStory(clusterer: Clusterer, key: string, article: ClusterArticle): Promise<string> {
-    const id = await createStoryRow(this.db, { articleId: article.id, title: article.title, when: article.published });
+    const previous = this.options.previousStory?.(article.id);
+    const reuse = previous !== undefined && !this.touched.has(String(previous));
+    const id = reuse
+      ? previous
+      : await createStoryRow(this.db, { articleId: article.id, title: article.title, when: article.published });
     const state = clusterer.getStory(key);
     if (state) {
       clusterer.removeStory(key);
@@ -126,6 +146,7 @@ export class StoryAssigner {
     }
     this.dirty.clear();
     this.sinceFlush = 0;
-    await saveDocumentFrequency(this.db, clusterer.snapshot().documentFrequency);
+    const { stories: _stories, ...shared } = clusterer.snapshot();
+    await saveSharedClusterState(this.db, shared);
   }
 }

@@ -154,7 +154,7 @@ export async function entityProfile(db: Db, name: string, options: { days?: numb
 async function entityStories(db: Db, entityId: number, limit: number): Promise<EntityStory[]> {
   const rows = await raw<{ id: number; title: string; articleCount: unknown; lastSeenAt: unknown }>(db, {
     sql: `SELECT s."id" AS id, s."title" AS title, s."articleCount" AS "articleCount", s."lastSeenAt" AS "lastSeenAt"
-          FROM "Story" s WHERE s."id" IN (
+          FROM "Story" s WHERE s."mergedIntoId" IS NULL AND s."id" IN (
             SELECT sm."storyId" FROM "Mention" m
             JOIN "StoryMember" sm ON sm."articleId" = m."articleId" AND sm."leftAt" IS NULL
             WHERE m."entityId" = ?)

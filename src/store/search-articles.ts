@@ -8,7 +8,7 @@ import { parseQuery } from '../query/parse-query.ts';
 import { highlightTerms } from '../query/plan.ts';
 import { makeSnippet, type Snippet } from '../query/snippet.ts';
 import type { Db } from './client.ts';
-import { providerOf, sqlDate } from './search-provider.ts';
+import { providerOf, sqlDate, type SqlProvider } from './search-provider.ts';
 import { compileQuery, toProviderSql, WHEN, type Sql } from './search-sql.ts';
 
 export type SearchSort = 'relevance' | 'date';
@@ -70,21 +70,44 @@ export async function searchArticles(db: Db, query: string | QueryAst, options: 
   });
 }
 
-async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<{ id: number; score: number }[]> {
+async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<Hit[]> {
   const provider = providerOf(db);
   const compiled = compileQuery(provider, ast, options.now ?? new Date());
-  const extra: Sql[] = [];
-  if (options.fetchedSince) extra.push({ sql: 'a."fetchedAt" >= ?', params: [sqlDate(provider, options.fetchedSince)] });
-  if (options.fetchedUntil) extra.push({ sql: 'a."fetchedAt" < ?', params: [sqlDate(provider, options.fetchedUntil)] });
-  const order = options.sort === 'date' || compiled.score === '0'
-    ? `${WHEN} DESC, a."id" DESC`
-    : `score DESC, ${WHEN} DESC, a."id" DESC`;
-  const statement = toProviderSql(provider, {
+  const limit = options.limit ?? 20;
+  const fetched: Sql[] = [];
+  if (options.fetchedSince) fetched.push({ sql: 'a."fetchedAt" >= ?', params: [sqlDate(provider, options.fetchedSince)] });
+  if (options.fetchedUntil) fetched.push({ sql: 'a."fetchedAt" < ?', params: [sqlDate(provider, options.fetchedUntil)] });
+  const extra = compiled.conditions ? [compiled.conditions, ...fetched] : fetched;
+  const byRelevance = options.sort !== 'date' && compiled.ranked !== null;
+  if (byRelevance) {
+    // Rank inside the full-text index and join only the best candidates: scoring is cheap there, joining
+    // every match to its article is not. With conditions, take more candidates; if too few of them pass,
+    // fall back to the exact query below.
+    const candidates = extra.length ? Math.max(limit * 10, 200) : limit;
+    const hits = await runHits(db, provider, {
+      sql: `SELECT a."id" AS id, t.score AS score FROM (${compiled.ranked!.sql} ORDER BY score DESC LIMIT ?) t
+            JOIN "Article" a ON a."id" = t.id ${extra.length ? `WHERE ${extra.map((e) => e.sql).join(' AND ')}` : ''}
+            ORDER BY t.score DESC, ${WHEN} DESC, a."id" DESC LIMIT ?`,
+      params: [...compiled.ranked!.params, candidates, ...extra.flatMap((e) => e.params), limit],
+    });
+    if (hits.length === limit || extra.length === 0) return hits;
+  }
+  const where = [compiled.where, ...fetched];
+  return runHits(db, provider, {
     sql: `SELECT a."id" AS id, ${compiled.score} AS score FROM ${compiled.from.sql}
-          WHERE ${[compiled.where.sql, ...extra.map((e) => e.sql)].join(' AND ')}
-          ORDER BY ${order} LIMIT ?`,
-    params: [...compiled.from.params, ...compiled.where.params, ...extra.flatMap((e) => e.params), options.limit ?? 20],
+          WHERE ${where.map((w) => w.sql).join(' AND ')}
+          ORDER BY ${byRelevance ? 'score DESC, ' : ''}${WHEN} DESC, a."id" DESC LIMIT ?`,
+    params: [...compiled.from.params, ...where.flatMap((w) => w.params), limit],
   });
+}
+
+interface Hit {
+  id: number;
+  score: number;
+}
+
+async function runHits(db: Db, provider: SqlProvider, fragment: Sql): Promise<Hit[]> {
+  const statement = toProviderSql(provider, fragment);
   const rows = await db.$queryRawUnsafe<{ id: number | bigint; score: number | null }[]>(statement.sql, ...statement.params);
   return rows.map((row) => ({ id: Number(row.id), score: Number(row.score ?? 0) }));
 }

@@ -31,34 +31,46 @@ export function toProviderSql(provider: SqlProvider, fragment: Sql): Sql {
 export const WHEN = 'coalesce(a."publishedAt", a."fetchedAt")';
 
 export interface CompiledQuery {
-  /** FROM … (with the ranked match joined when there is one), aliasing Article as `a`. */
+  /** FROM … (with the full-text match joined when there is one), aliasing Article as `a`. */
   from: Sql;
   /** Conditions for WHERE (never empty: `1=1` at least). */
   where: Sql;
   /** A score expression (higher is better), `0` without a ranked match. */
   score: string;
+  /** `SELECT id, score` of the full-text match alone (no ORDER BY), for ranking before joining articles. */
+  ranked: Sql | null;
+  /** The non-text conditions over `a`, when there are any. */
+  conditions: Sql | null;
 }
 
 export function compileQuery(provider: SqlProvider, query: QueryAst, now: Date): CompiledQuery {
   const plan = planQuery(query);
   const compiler = new Compiler(provider, now);
-  const conditions = plan.conditions.map((c) => compiler.condition(c));
+  const parts = plan.conditions.map((c) => compiler.condition(c));
+  const conditions = parts.length ? join(parts, ' AND ') : null;
   if (!plan.match) {
-    return { from: sql('"Article" a'), where: conditions.length ? join(conditions, ' AND ') : sql('1=1'), score: '0' };
+    return { from: sql('"Article" a'), where: conditions ?? sql('1=1'), score: '0', ranked: null, conditions };
   }
   if (provider === 'sqlite') {
+    const match = sql('"ArticleSearch" MATCH ?', ftsMatch(plan.match));
+    // bm25 is lower-is-better; titles weigh more than bodies and stems.
+    const score = '(-bm25("ArticleSearch", 4.0, 1.0, 1.0))';
     return {
       from: sql('"ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch".rowid'),
-      where: join([sql('"ArticleSearch" MATCH ?', ftsMatch(plan.match)), ...conditions], ' AND '),
-      // bm25 is lower-is-better; titles weigh more than bodies and stems.
-      score: '(-bm25("ArticleSearch", 4.0, 1.0, 1.0))',
+      where: join([match, ...parts], ' AND '),
+      score,
+      ranked: join([sql(`SELECT rowid AS id, ${score} AS score FROM "ArticleSearch" WHERE `), match], ''),
+      conditions,
     };
   }
-  const tsquery = pgTsquery(plan.match);
+  const tsquery = () => join([sql('(SELECT '), pgTsquery(plan.match!), sql(' AS q) tq')], '');
+  const score = 'ts_rank(s."document", tq.q, 1)';
   return {
-    from: join([sql('"ArticleSearch" s JOIN "Article" a ON a."id" = s."articleId" CROSS JOIN (SELECT '), tsquery, sql(' AS q) tq')], ''),
-    where: join([sql('s."document" @@ tq.q'), ...conditions], ' AND '),
-    score: 'ts_rank(s."document", tq.q, 1)',
+    from: join([sql('"ArticleSearch" s JOIN "Article" a ON a."id" = s."articleId" CROSS JOIN '), tsquery()], ''),
+    where: join([sql('s."document" @@ tq.q'), ...parts], ' AND '),
+    score,
+    ranked: join([sql(`SELECT s."articleId" AS id, ${score} AS score FROM "ArticleSearch" s CROSS JOIN `), tsquery(), sql(' WHERE s."document" @@ tq.q')], ''),
+    conditions,
   };
 }
 

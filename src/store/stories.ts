@@ -1,19 +1,23 @@
 /** Persisting stories: rows, membership history, the clusterer's state, merges. */
-import type { StoryState } from '../cluster/index.ts';
-import type { DocumentFrequencyState } from '../cluster/document-frequency.ts';
+import type { ClusterSnapshot, StoryState } from '../cluster/index.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
 
-const DF_STATE = 'document-frequency';
+/** The clusterer's state shared by all stories (document frequencies and the like); stories are rows. */
+export type SharedClusterState = Omit<ClusterSnapshot, 'stories'>;
 
-export async function loadDocumentFrequency(db: Db): Promise<DocumentFrequencyState | undefined> {
-  const row = await db.clusterState.findUnique({ where: { name: DF_STATE } });
-  return row ? (JSON.parse(row.state) as DocumentFrequencyState) : undefined;
+const SHARED_STATE = 'shared';
+
+export async function loadSharedClusterState(db: Db): Promise<SharedClusterState | undefined> {
+  const row = await db.clusterState.findUnique({ where: { name: SHARED_STATE } });
+  return row ? (JSON.parse(row.state) as SharedClusterState) : undefined;
 }
 
-export async function saveDocumentFrequency(db: Db, state: DocumentFrequencyState): Promise<void> {
+export async function saveSharedClusterState(db: Db, state: SharedClusterState): Promise<void> {
   const json = JSON.stringify(state);
-  await db.clusterState.upsert({ where: { name: DF_STATE }, create: { name: DF_STATE, state: json }, update: { state: json } });
+  await db.clusterState.upsert({
+    where: { name: SHARED_STATE }, create: { name: SHARED_STATE, state: json }, update: { state: json },
+  });
 }
 
 /** Stories active around [from, to] that the clusterer has not loaded yet. */

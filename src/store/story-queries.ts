@@ -106,3 +106,51 @@ export async function storyArticles(db: Db, storyId: number): Promise<StoryArtic
     .map(({ publishedAt: _p, ...rest }) => rest)
     .sort((a, b) => (a.published ?? a.fetchedAt).getTime() - (b.published ?? b.fetchedAt).getTime());
 }
+
+export interface StoryDetail {
+  id: number;
+  title: string;
+  titles: Record<string, string>;
+  languages: string[];
+  sources: string[];
+  firstSeen: Date;
+  lastSeen: Date;
+  articleCount: number;
+  mergedIntoId: number | null;
+  keyEntities: { name: string; type: string; count?: number }[];
+  reasons: { entities: string[]; terms: string[] };
+  timeline: (StoryArticle & { reasons: { entities: string[]; terms: string[] }; score: number; pinned: boolean })[];
+}
+
+export async function storyDetail(db: Db, storyId: number): Promise<StoryDetail | null> {
+  const row = await db.story.findUnique({ where: { id: storyId } });
+  if (!row) return null;
+  const members = await db.storyMember.findMany({
+    where: { storyId, leftAt: null },
+    select: {
+      score: true, reasons: true, pinned: true,
+      article: {
+        select: { id: true, url: true, source: true, language: true, title: true, publishedAt: true, fetchedAt: true, summary: true },
+      },
+    },
+  });
+  const timeline = members
+    .map(({ article: { publishedAt, ...article }, score, reasons, pinned }) => ({
+      ...article, published: publishedAt, score, pinned, reasons: JSON.parse(reasons) as { entities: string[]; terms: string[] },
+    }))
+    .sort((a, b) => (a.published ?? a.fetchedAt).getTime() - (b.published ?? b.fetchedAt).getTime());
+  return {
+    id: row.id,
+    title: row.title,
+    titles: JSON.parse(row.titles),
+    languages: JSON.parse(row.languages),
+    sources: JSON.parse(row.sources),
+    firstSeen: row.firstSeenAt,
+    lastSeen: row.lastSeenAt,
+    articleCount: timeline.length,
+    mergedIntoId: row.mergedIntoId,
+    keyEntities: JSON.parse(row.keyEntities),
+    reasons: JSON.parse(row.reasons === '[]' ? '{"entities":[],"terms":[]}' : row.reasons),
+    timeline,
+  };
+}
