@@ -34,18 +34,18 @@ export function parseFeedText(text: string, options: Pick<ParseOptions, 'baseUrl
   if (looksBinary(text)) return failed('not a feed: the document is binary data, not XML');
   const root = parseXmlTree(text, options.baseUrl ?? null);
   if (!root) return failed('not a feed: no XML element found');
-  const raw = mapRoot(root);
+  const raw = mapRoot(root, options.baseUrl ?? null);
   if (!raw) return failed(`not a feed: the root element is <${root.name}>, expected <rss>, <rdf:RDF> or <feed>`);
   return { status: 'ok', feed: normaliseFeed(raw) };
 }
 
-function mapRoot(root: XmlElement): RawFeed | null {
+function mapRoot(root: XmlElement, documentBase: string | null): RawFeed | null {
   switch (root.key) {
     case 'rss':
     case 'channel':
-      return mapRss(root, 'rss');
+      return mapRss(root, 'rss', documentBase);
     case 'rdf:rdf':
-      return mapRss(root, 'rdf');
+      return mapRss(root, 'rdf', documentBase);
     case 'feed':
       return mapAtom(root);
     default:

@@ -12,7 +12,11 @@ import type { RawFeed, RawItem } from './raw.ts';
 import { readHtmlElement, type Construct } from './text-construct.ts';
 import { type XmlElement, attribute, childElements, firstChild, textContent } from './xml-tree.ts';
 
-export function mapRss(root: XmlElement, format: 'rss' | 'rdf'): RawFeed {
+/**
+ * RSS has no base of its own: relative links resolve against an xml:base when one is set, else the
+ * channel link (the site), else the document URL (`documentBase`, where the feed was fetched from).
+ */
+export function mapRss(root: XmlElement, format: 'rss' | 'rdf', documentBase: string | null): RawFeed {
   const channel = root.key === 'channel' ? root : firstChild(root, 'channel') ?? root;
   const link = channelLink(channel);
   const items = [...childElements(channel, 'item'), ...(channel === root ? [] : childElements(root, 'item'))];
@@ -29,7 +33,7 @@ export function mapRss(root: XmlElement, format: 'rss' | 'rdf'): RawFeed {
       image: channelImage(channel, root),
       ttlMinutes: integer(childText(channel, 'ttl')),
     },
-    items: items.map((item) => mapRssItem(item, link)),
+    items: items.map((item) => mapRssItem(item, item.base !== documentBase ? item.base : link ?? documentBase)),
     base: link,
   };
 }
@@ -52,8 +56,7 @@ function channelImage(channel: XmlElement, root: XmlElement): string | null {
   return absoluteLink(url ?? (itunes ? attribute(itunes, 'href') : undefined), channel.base);
 }
 
-function mapRssItem(item: XmlElement, feedLink: string | null): RawItem {
-  const base = item.base ?? feedLink;
+function mapRssItem(item: XmlElement, base: string | null): RawItem {
   const guid = firstChild(item, 'guid');
   const guidText = guid ? nonEmpty(textContent(guid)) : null;
   return {

@@ -46,3 +46,17 @@ describe('summaries and content are safe HTML', () => {
     expect(feed.items[0]?.summary).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
+
+describe('relative links in RSS', () => {
+  it('resolve against the channel link before the document URL', () => {
+    const xml = '<rss><channel><link>https://site.example/news/</link><item><link>a.html</link><description>&lt;img src="/i.png"&gt;</description></item></channel></rss>';
+    const feed = parseOk(xml, { baseUrl: 'https://feeds.example/site.xml' });
+    expect(feed.items[0]?.link).toBe('https://site.example/news/a.html');
+    expect(feed.items[0]?.summary).toBe('<img src="https://site.example/i.png" />');
+  });
+
+  it('resolve against the document URL when the channel has no link', () => {
+    const feed = parseOk('<rss><channel><item><link>/a</link></item></channel></rss>', { baseUrl: 'https://feeds.example/x.xml' });
+    expect(feed.items[0]?.link).toBe('https://feeds.example/a');
+  });
+});
