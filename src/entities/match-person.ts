@@ -104,7 +104,7 @@ function contextReason(ctx: ScanContext, index: number, roleBefore: boolean, spe
 
 const CLAUSE_OPENERS = new Set(['dass', 'daß', 'weil', 'ob', 'obwohl', 'nachdem', 'bevor', 'wenn']);
 /** Adverbs, adjectives and participles open sentences too: "Ursprünglich war", "Gegründet wurde". */
-const NOT_SUBJECT = /(?:lich|ig|isch|bar|sam|haft|los|mal|weise|end|ert|iert|zu|weil|lang)$|^Ge\p{Ll}+t$/u;
+const NOT_SUBJECT = /(?:lich|ig|isch|bar|sam|haft|los|mal|weise|end|iert|zu|weil|lang)$|^Ge\p{Ll}+t$/u;
 const VERB_FILLERS = new Set(['sich', 'aber', 'auch', 'jedoch', 'dann', 'nun', 'doch', 'zudem', 'außerdem', 'später', 'erst']);
 
 /**
@@ -115,16 +115,22 @@ const VERB_FILLERS = new Set(['sich', 'aber', 'auch', 'jedoch', 'dann', 'nun', '
 function isBareSubject(ctx: ScanContext, index: number): boolean {
   if (ctx.language === 'en') return false;
   const token = ctx.tokens[index];
-  if (!token || /(?:en|er|e|n|s|innen|ungen)$/u.test(token.text) || token.text.includes('-') || NOT_SUBJECT.test(token.text)) return false;
-  if (ctx.g.commonNouns.has(token.text)) return false;
+  if (!token || token.text.includes('-') || NOT_SUBJECT.test(token.text) || ctx.g.commonNouns.has(token.text)) return false;
+  // "Fiedler will", "Merton wurde": plural-looking words count only with a singular verb next to them.
+  const pluralShape = /(?:en|er|e|n|s|innen|ungen)$/u.test(token.text);
   const next = ctx.tokens[index + 1];
   const before = ctx.tokens[index - 1];
   const opensClause = ctx.starts.has(index) || (before !== undefined && CLAUSE_OPENERS.has(before.text));
-  if (opensClause && next && (isFiniteVerb(ctx, next.text) || (!ctx.starts.has(index) && !next.cap && next.kind === 'word'))) return true;
+  if (opensClause && next && isFiniteVerb(ctx, next.text) && (!pluralShape || ctx.g.verbs.has(next.text))) return true;
+  if (opensClause && !pluralShape && !ctx.starts.has(index) && next && !next.cap && next.kind === 'word') return true;
   let k = index - 1;
   while (k > 0 && VERB_FILLERS.has(ctx.tokens[k]?.text ?? '')) k -= 1;
   const verb = ctx.tokens[k];
-  return k < index && verb !== undefined && !ctx.starts.has(k) && isFiniteVerb(ctx, verb.text) && !next?.cap;
+  if (k >= index || verb === undefined || ctx.starts.has(k) || next?.cap || !isFiniteVerb(ctx, verb.text)) return false;
+  // "die berühmte Rede", "die größte Chance": a "-te" word after an article is an adjective.
+  const beforeVerb = ctx.tokens[k - 1]?.text.toLowerCase() ?? '';
+  if (!ctx.g.verbs.has(verb.text) && (DETERMINERS.has(beforeVerb) || isStopword(ctx.g, beforeVerb) || /ste$/u.test(verb.text))) return false;
+  return !pluralShape || ctx.g.verbs.has(verb.text);
 }
 
 function isFiniteVerb(ctx: ScanContext, text: string): boolean {
