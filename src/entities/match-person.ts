@@ -99,7 +99,23 @@ function contextReason(ctx: ScanContext, index: number, roleBefore: boolean, spe
   if (hasPersonBracket(ctx, index)) return 'bracket';
   if (isSaxonGenitive(ctx, index)) return 'genitive';
   if (isBareSubject(ctx, index)) return 'subject';
+  if (hasRoleApposition(ctx, index)) return 'apposition';
+  if (isSpeakerLabel(ctx, index)) return 'speaker';
   return undefined;
+}
+
+/** "Piandee , ein Oppositionssprecher", "Kowalczyk , der Chef des Verbands": a role in apposition. */
+function hasRoleApposition(ctx: ScanContext, index: number): boolean {
+  const [comma, article] = [ctx.tokens[index + 1], ctx.tokens[index + 2]];
+  if (comma?.text !== ',' || !article || !/^(?:ein|eine|der|die|a|an|the)$/u.test(article.text)) return false;
+  const role = [ctx.tokens[index + 3], ctx.tokens[index + 4]].find((token) => token?.kind === 'word' && token.cap);
+  return role !== undefined && isRoleWord(ctx.g, role.text);
+}
+
+/** Interviews: "Güllner : „Solidarität …“": a name opening a sentence, then a colon and a quote. */
+function isSpeakerLabel(ctx: ScanContext, index: number): boolean {
+  const [colon, quote] = [ctx.tokens[index + 1], ctx.tokens[index + 2]];
+  return ctx.starts.has(index) && colon?.text === ':' && quote !== undefined && /^["„“»«]$/u.test(quote.text);
 }
 
 const CLAUSE_OPENERS = new Set(['dass', 'daß', 'weil', 'ob', 'obwohl', 'nachdem', 'bevor', 'wenn']);
