@@ -19,7 +19,7 @@ export function matchFullName(ctx: ScanContext, index: number): Span | undefined
     else break;
     givenNames += 1;
   }
-  if (givenNames === 0) return undefined;
+  if (givenNames === 0 || afterPlacePrefix(ctx, index)) return undefined;
   if (!isFirstName(g, tokens[index])) {
     // "H. Dietz": initials need the surname right after them.
     return isFullNameSurname(ctx, j) && isAdjacent(ctx, j) && !isStopword(g, tokens[j]?.text ?? '') ? { first: index, last: j, type: 'person' } : undefined;
@@ -48,8 +48,19 @@ function nameSuffix(ctx: ScanContext, index: number): number | undefined {
 /** After a given name a role-like word is a surname too ("Christiane Holländer", "Eva Koch"). */
 function isFullNameSurname(ctx: ScanContext, index: number): boolean {
   const token = ctx.tokens[index];
-  if (!token || token.kind !== 'word' || !token.cap || token.allCaps || token.text.length < 2) return false;
-  return !isStopword(ctx.g, token.text) && !isCommonNoun(ctx.g, token.text);
+  if (!token || token.kind !== 'word' || token.allCaps || token.text.length < 2) return false;
+  if (!token.cap) return /^(?:al|el|ad|as|ash|bin|ibn|abu|ben|de|di|da|van|von)-\p{Lu}/u.test(token.text); // "al-Nuaimi"
+  // Noun endings are no evidence here: "Ellebrecht", "Gillespie", "Haemmerlein" are surnames.
+  return !isStopword(ctx.g, token.text) && !ctx.g.commonNouns.has(token.text);
+}
+
+/** "St . Georg", "San Juan", "Puerto Rico", "Hagia Sophia": saints and places, not people. */
+const PLACE_PREFIXES = new Set(['St', 'St.', 'Sankt', 'San', 'Santa', 'Santo', 'São', 'Saint', 'Sainte', 'Puerto', 'Porto', 'Hagia', 'Port', 'Fort', 'Mount', 'Lake', 'Cape']);
+
+function afterPlacePrefix(ctx: ScanContext, index: number): boolean {
+  const before = ctx.tokens[index - 1];
+  const beforeDot = before?.text === '.' ? ctx.tokens[index - 2] : undefined;
+  return PLACE_PREFIXES.has(before?.text ?? '') || beforeDot?.text === 'St';
 }
 
 /** "Johannes Nepomuk von Tschiderer": particles and a second surname after the first. */
@@ -73,7 +84,7 @@ function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Spa
   const verbFollows = next !== undefined && ((next.kind === 'word' && !next.cap) || next.text === ',');
   if (ctx.starts.has(index) && !hasSpeechAfter(ctx, index) && !(ctx.language === 'de' && verbFollows)) return undefined;
   if (ctx.language !== 'de' && isEnglishCommonWord(token.text)) return undefined;
-  return { first: index, last: index, type: 'person' };
+  return { first: index, last: index, type: 'person', rule: 'given-name' };
 }
 
 /** A lone capitalised word that context marks as a person. */

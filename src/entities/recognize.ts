@@ -77,7 +77,7 @@ function bestSpan(ctx: ScanContext, index: number): Span | undefined {
   ];
   let best: Span | undefined;
   for (const [rule, span] of proposals) {
-    if (span && (best === undefined || span.last > best.last)) best = { ...span, rule };
+    if (span && (best === undefined || span.last > best.last)) best = { ...span, rule: span.rule ?? rule };
   }
   if (best) return best;
   const context = matchContextName(ctx, index);
