@@ -103,9 +103,17 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   return { first: index, last, type: 'person', rule: `context:${reason}` };
 }
 
+/** Town-name endings ("Pfrondorf", "Rheinhausen", "Reutlingen"): weak context must not make them people. */
+const PLACE_ENDING = /(?:dorf|ingen|leben|stedt|kirchen|rode|hausen|stadt|burg|hafen|heim)s?$/u;
+
 function contextReason(ctx: ScanContext, index: number, roleBefore: boolean, speechBefore: boolean): string | undefined {
   if (roleBefore) return 'role';
   if (speechBefore || hasSpeechAfter(ctx, index)) return 'speech';
+  const text = ctx.tokens[index]?.text ?? '';
+  // The weaker rules below skip place-like words and, in German text, English words ("Lotus", "Corpus").
+  if (PLACE_ENDING.test(text) || (ctx.language === 'de' && isEnglishCommonWord(text.replace(/(?<=[^s])s$/u, '')))) {
+    return isListedSurname(ctx.g, text) ? 'surname' : undefined;
+  }
   if (isListedSurname(ctx.g, ctx.tokens[index]?.text ?? '')) return 'surname';
   if (hasPersonBracket(ctx, index)) return 'bracket';
   if (isSaxonGenitive(ctx, index)) return 'genitive';
