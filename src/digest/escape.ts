@@ -19,7 +19,6 @@ export function safeHref(url: string): string | null {
 
 /** One line of text: no control characters or line breaks (subject lines, table cells). */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

@@ -57,12 +57,14 @@ async function storiesInPeriod(db: Db, period: DigestPeriod, languages: ('de' | 
 
 async function digestStory(db: Db, story: StorySummary, period: DigestPeriod, maxArticles: number): Promise<DigestStory> {
   const articles = (await storyArticles(db, story.id)).filter((a) => (a.published ?? a.fetchedAt) < period.until);
+  // Links to what is new in the period; a story that began days ago would otherwise list its oldest reports.
+  const recent = articles.filter((a) => (a.published ?? a.fetchedAt) >= period.since);
   const headlines = Object.entries(story.titles)
     .filter(([, title]) => title.trim())
     .sort(([a], [b]) => rankLanguage(a) - rankLanguage(b))
     .map(([language, title]) => ({ language, title }));
   const outlets = [...new Set(articles.map((a) => a.source))];
-  const shown: DigestArticle[] = articles.slice(0, maxArticles).map((a) => ({
+  const shown: DigestArticle[] = (recent.length ? recent : articles).slice(0, maxArticles).map((a) => ({
     title: a.title,
     url: a.url,
     source: a.source,
