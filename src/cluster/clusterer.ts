@@ -27,11 +27,12 @@ import { normalise, topK } from './vector.ts';
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowHours: 72,
   threshold: 0.25,
-  crossThreshold: 0.09,
+  crossThreshold: 0.1,
   shortThreshold: 0.12,
   shortTerms: 20,
   coreRatio: 0.6,
   mergeRatio: 1,
+  autoMerge: true,
   centroidTerms: 120,
   coreMembers: 6,
   queryTerms: 20,
@@ -58,6 +59,8 @@ export interface Clusterer {
   removeArticle(key: string, articleId: number): StoryState | undefined;
   /** Pairs of stories (touched since the last call, or the given ones) that have converged. */
   mergeCandidates(keys?: readonly string[]): MergeCandidate[];
+  /** Perform the merges of converged stories (touched since the last call, or the given ones). */
+  mergeConverged(keys?: readonly string[]): MergeCandidate[];
   /** Fold `from` into `into`; returns the merged state. */
   mergeStories(into: string, from: string): StoryState | undefined;
   /** Drop stories whose last article is older than `before`; returns their keys. */
@@ -151,29 +154,57 @@ export function createClusterer(
   function join(story: StoryState, article: ClusterArticle, vector: Vector, score: number): Assignment {
     const reasons = explain(vector, story);
     put(addMember(story, article, vector, reasons, opts), [article]);
-    return { storyKey: story.key, isNew: false, score, reasons };
+    return { storyKey: story.key, isNew: false, score, reasons, merged: [] };
   }
 
   function found(key: string, article: ClusterArticle, vector: Vector): Assignment {
     put(createStory(key, article, vector, opts));
-    return { storyKey: key, isNew: true, score: 0, reasons: { entities: [], terms: [] } };
+    return { storyKey: key, isNew: true, score: 0, reasons: { entities: [], terms: [] }, merged: [] };
   }
 
   function assign(article: ClusterArticle, constraints: AssignConstraints = {}): Assignment {
     const known = storyOf.get(article.id);
     const knownStory = known === undefined ? undefined : stories.get(known);
     if (knownStory && (!constraints.pinnedStoryKey || constraints.pinnedStoryKey === known)) {
-      return { storyKey: knownStory.key, isNew: false, score: 1, reasons: { entities: [], terms: [] } };
+      return {
+        storyKey: knownStory.key,
+        isNew: false,
+        score: 1,
+        reasons: { entities: [], terms: [] },
+        merged: [],
+      };
     }
     const vector = vectorise(article);
     advance(article.published);
+    const assignment = place(article, vector, constraints);
+    if (!opts.autoMerge) return assignment;
+    // the story just grew: it may have converged with another one
+    const merged = mergeConverged([assignment.storyKey]);
+    touched.delete(assignment.storyKey);
+    return { ...assignment, storyKey: storyOf.get(article.id) ?? assignment.storyKey, merged };
+  }
+
+  function place(article: ClusterArticle, vector: Vector, constraints: AssignConstraints): Assignment {
     const pinned = constraints.pinnedStoryKey;
+    const forbidden = constraints.forbiddenStoryKeys ?? [];
+    let assignment: Assignment;
     if (pinned !== undefined) {
       const story = stories.get(pinned);
-      return story ? join(story, article, vector, 1) : found(pinned, article, vector);
+      assignment = story ? join(story, article, vector, 1) : found(pinned, article, vector);
+    } else {
+      const best = bestStory(article, vector, new Set(forbidden));
+      assignment = best
+        ? join(best.story, article, vector, best.score)
+        : found(newKey(article), article, vector);
     }
-    const best = bestStory(article, vector, new Set(constraints.forbiddenStoryKeys ?? []));
-    return best ? join(best.story, article, vector, best.score) : found(newKey(article), article, vector);
+    if (forbidden.length > 0) keepApart(assignment.storyKey, forbidden);
+    return assignment;
+  }
+
+  /** A cannot-link outlives the assignment: the story never merges with the forbidden ones. */
+  function keepApart(key: string, forbidden: readonly string[]): void {
+    const story = stories.get(key);
+    if (story) put({ ...story, apart: [...new Set([...story.apart, ...forbidden])] }, []);
   }
 
   function mergeCandidates(keys?: readonly string[]): MergeCandidate[] {
@@ -195,6 +226,7 @@ export function createClusterer(
     for (const key of index.candidates(topK(story.centroid, opts.queryTerms), MERGE_CANDIDATES)) {
       const other = stories.get(key);
       if (!other || key === story.key || other.curated) continue;
+      if (story.apart.includes(key) || other.apart.includes(story.key)) continue;
       if (!inWindow(other, Date.parse(story.firstSeen)) && !inWindow(other, Date.parse(story.lastSeen)))
         continue;
       const otherLanguage =
@@ -213,6 +245,27 @@ export function createClusterer(
       }
     }
     return out;
+  }
+
+  /**
+   * Merge every touched story (or the given ones) with the stories it converged with, checking
+   * each pair against the current state so merges never chain on stale similarities. Returns
+   * the merges performed, in order, so the store can move the articles of `from` to `into`.
+   */
+  function mergeConverged(keys?: readonly string[]): MergeCandidate[] {
+    const queue = [...(keys ?? touched)];
+    if (!keys) touched.clear();
+    const done: MergeCandidate[] = [];
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+      const story = stories.get(key);
+      if (!story || story.curated) continue;
+      const best = convergedWith(story).sort((a, b) => b.score - a.score)[0];
+      if (!best || !mergeStories(best.into, best.from)) continue;
+      done.push(best);
+      queue.push(best.into);
+      touched.delete(best.into);
+    }
+    return done;
   }
 
   function mergeStories(into: string, from: string): StoryState | undefined {
@@ -245,6 +298,7 @@ export function createClusterer(
       return updated;
     },
     mergeCandidates,
+    mergeConverged,
     mergeStories,
     evict,
     stories: () => [...stories.values()],

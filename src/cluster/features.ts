@@ -19,6 +19,8 @@ export interface FeatureInput {
 
 /** Title words say what the story is; the body adds detail. */
 const TITLE_BOOST = 2;
+/** Entities repeat names already counted from the text; they add the canonical form, not more weight. */
+const ENTITY_WEIGHT = 0.5;
 const TOKEN = /[@#]?[\p{L}\p{N}]+(?:[’'.,\-_][\p{L}\p{N}]+)*/gu;
 const NUMBER = /^\d[\d.,]*$/u;
 
@@ -41,8 +43,8 @@ export function articleFeatures(input: FeatureInput): TermCounts {
   }
   addNames(nameCandidates, lowerSeen, counts);
   for (const entity of input.entities) {
-    add(counts, `e:${fold(entity.name)}`, 1);
-    if (entity.owner) add(counts, `e:${fold(entity.owner)}`, 1);
+    add(counts, `e:${fold(entity.name)}`, ENTITY_WEIGHT);
+    if (entity.owner) add(counts, `e:${fold(entity.owner)}`, ENTITY_WEIGHT);
   }
   return counts;
 }

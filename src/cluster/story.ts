@@ -16,6 +16,7 @@ export function createStory(
     firstSeen: article.published.toISOString(),
     lastSeen: article.published.toISOString(),
     curated: false,
+    apart: [],
     members: [],
     core: [],
     centroid: {},
@@ -34,7 +35,7 @@ export function addMember(
   const published = article.published.toISOString();
   const centroid = { ...story.centroid };
   addInto(centroid, vector);
-  const capped = topK(centroid, options.centroidTerms);
+  const capped = capCentroid(centroid, options);
   const member: MemberSummary = {
     id: article.id,
     url: article.url,
@@ -74,6 +75,13 @@ function chooseCore(core: StoryState['core'], centroid: Vector, options: Cluster
     .map(({ member }) => member);
 }
 
+/** Cap the centroid to its heaviest terms so a story cannot keep absorbing vocabulary. */
+function capCentroid(centroid: Vector, options: ClusterOptions): Vector {
+  let size = 0;
+  for (const _ in centroid) size++;
+  return size > options.centroidTerms ? topK(centroid, options.centroidTerms) : centroid;
+}
+
 /** `from` folded into `into`; the key of `into` survives. */
 export function mergeStates(into: StoryState, from: StoryState, options: ClusterOptions): StoryState {
   const centroid = { ...into.centroid };
@@ -86,6 +94,7 @@ export function mergeStates(into: StoryState, from: StoryState, options: Cluster
     firstSeen: from.firstSeen < into.firstSeen ? from.firstSeen : into.firstSeen,
     lastSeen: from.lastSeen > into.lastSeen ? from.lastSeen : into.lastSeen,
     curated: into.curated || from.curated,
+    apart: [...new Set([...into.apart, ...from.apart])],
     members: [...into.members, ...from.members],
     centroid: capped,
     core: chooseCore([...into.core, ...from.core], capped, options),

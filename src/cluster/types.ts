@@ -20,6 +20,8 @@ export interface ClusterOptions {
   coreRatio: number;
   /** Two stories merge when their centroids reach this multiple of the threshold. */
   mergeRatio: number;
+  /** After each assignment, merge the grown story with stories it converged with. */
+  autoMerge: boolean;
   /** Terms kept in a story centroid. */
   centroidTerms: number;
   /** Most central members whose vectors a story keeps. */
@@ -57,6 +59,11 @@ export interface Assignment {
   /** Similarity to the story centroid (0 for a new story, 1 for a pinned article). */
   score: number;
   reasons: AssignmentReasons;
+  /**
+   * Stories folded together after this assignment (autoMerge): the store moves the articles of
+   * each `from` to its `into`. `storyKey` is already the surviving story.
+   */
+  merged: MergeCandidate[];
 }
 
 export interface MemberSummary {
@@ -86,6 +93,8 @@ export interface StoryState {
   lastSeen: string;
   /** A researcher corrected this story: never merged automatically. */
   curated: boolean;
+  /** Stories this one must never merge with (an article of it was split out of them). */
+  apart: string[];
   members: MemberSummary[];
   core: CoreMember[];
   /** Sum of member vectors, capped to the heaviest `centroidTerms` features. */

@@ -112,15 +112,27 @@ describe('drift bound', () => {
 });
 
 describe('merging converged stories', () => {
-  it('proposes and performs a merge of two stories that became one', () => {
+  it('merges two stories that became one and reports the merge', () => {
+    const states = [duysakEn(), duysakEn2()].map((a) => {
+      const single = createClusterer();
+      return single.getStory(single.assign(a).storyKey)!;
+    });
+    const clusterer = createClusterer();
+    states.forEach((s) => clusterer.addStory(s));
+    const candidates = clusterer.mergeCandidates(states.map((s) => s.key));
+    expect(candidates[0]).toMatchObject({ into: expect.any(String), from: expect.any(String) });
+    const merges = clusterer.mergeConverged(states.map((s) => s.key));
+    expect(merges).toHaveLength(1);
+    expect(clusterer.stories()).toHaveLength(1);
+    expect(clusterer.stories()[0]?.members).toHaveLength(2);
+  });
+
+  it('never merges a story with one its article was split out of', () => {
     const clusterer = createClusterer();
     const a = clusterer.assign(duysakEn());
     const b = clusterer.assign(duysakEn2(), { forbiddenStoryKeys: [a.storyKey] });
-    clusterer.mergeCandidates();
-    const candidates = clusterer.mergeCandidates([b.storyKey]);
-    expect(candidates[0]).toMatchObject({ into: expect.any(String), from: expect.any(String) });
-    const merged = clusterer.mergeStories(candidates[0]!.into, candidates[0]!.from);
-    expect(merged?.members).toHaveLength(2);
-    expect(clusterer.stories()).toHaveLength(1);
+    expect(b.merged).toEqual([]);
+    expect(clusterer.mergeCandidates([a.storyKey, b.storyKey])).toEqual([]);
+    expect(clusterer.stories()).toHaveLength(2);
   });
 });
