@@ -14,6 +14,9 @@ import {
 import { summariseStory } from './story-summary.ts';
 
 const HOUR_MS = 3_600_000;
+/** Stories the clusterer founds get a temporary key until the store gives them an id. */
+const TEMPORARY = 'new:';
+const isTemporary = (key: string) => key.startsWith(TEMPORARY);
 const FLUSH_EVERY = 200;
 
 export class StoryAssigner {
@@ -24,6 +27,8 @@ export class StoryAssigner {
   private readonly touched = new Set<string>();
   private readonly entityTypes = new Map<string, string>();
   private sinceFlush = 0;
+  /** Temporary keys already given an id (a merge may name one after it was persisted). */
+  private readonly ids = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -56,10 +61,12 @@ export class StoryAssigner {
       published,
       entities: record.entities,
     };
+    this.ids.clear(); // temporary keys live only within one assignment
     const assignment = clusterer.assign(article, constraints);
-    let key = assignment.storyKey;
-    // A pinned story keeps its row (a researcher's correction); only a story founded here gets a new one.
-    if (assignment.isNew && key !== constraints.pinnedStoryKey) key = await this.persistNewStory(clusterer, key, article);
+    // The clusterer may fold converged stories together as it assigns: the store follows.
+    for (const { into, from } of assignment.merged) await this.applyMerge(clusterer, into, from);
+    let key = this.persisted(assignment.storyKey);
+    if (isTemporary(key)) key = await this.persistNewStory(clusterer, key, article);
     // A story holding a researcher's correction is curated: automatic merging must not touch it.
     const state = constraints.pinned ? clusterer.getStory(key) : undefined;
     if (state && !state.curated) clusterer.addStory({ ...state, curated: true });
@@ -93,7 +100,7 @@ export class StoryAssigner {
     if (!this.clusterer) {
       const shared = await loadSharedClusterState(this.db);
       this.clusterer = createClusterer(
-        { windowHours: this.options.windowHours },
+        { windowHours: this.options.windowHours, newStoryKey: (article) => `${TEMPORARY}${article.id}` },
         shared ? { ...shared, highWater: null, stories: [] } : undefined,
       );
     }
@@ -107,14 +114,21 @@ export class StoryAssigner {
     const to = t + window;
     if (this.loaded && from >= this.loaded.from && to <= this.loaded.to) return;
     const keys = new Set(clusterer.stories().map((story) => story.key));
-    for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) clusterer.addStory(story);
+    for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) {
+      // A story changed since the last flush and evicted since: its row is stale, its dirty state is not.
+      clusterer.addStory(this.dirty.get(story.key) ?? story);
+    }
     this.loaded = this.loaded
       ? { from: Math.min(this.loaded.from, from), to: Math.max(this.loaded.to, to) }
       : { from, to };
   }
 
   /** The clusterer names a new story after its founder; the store's id becomes its key. */
-  private async persistNewStory(clusterer: Clusterer, key: string, article: ClusterArticle): Promise<string> {
+  private async persistNewStory(
+    clusterer: Clusterer,
+    key: string,
+    article: Pick<ClusterArticle, 'id' | 'title' | 'published'>,
+  ): Promise<string> {
     const previous = this.options.previousStory?.(article.id);
     const reuse = previous !== undefined && !this.touched.has(String(previous));
     const id = reuse
@@ -125,17 +139,32 @@ export class StoryAssigner {
       clusterer.removeStory(key);
       clusterer.addStory({ ...state, key: String(id) });
     }
+    this.ids.set(key, String(id));
     return String(id);
   }
 
+  private persisted(key: string): string {
+    return this.ids.get(key) ?? key;
+  }
+
   private async mergeConverged(clusterer: Clusterer): Promise<void> {
-    for (const { into, from } of clusterer.mergeCandidates()) {
-      if (!clusterer.getStory(into) || !clusterer.getStory(from)) continue;
-      clusterer.mergeStories(into, from);
-      await mergeStoryRows(this.db, Number(into), Number(from), this.now());
-      this.dirty.delete(from);
-      this.markDirty(clusterer, into);
+    for (const { into, from } of clusterer.mergeConverged()) await this.applyMerge(clusterer, into, from);
+  }
+
+  /** Mirrors one merge of the clusterer in the store; a story without a row yet gets one first. */
+  private async applyMerge(clusterer: Clusterer, into: string, from: string): Promise<void> {
+    const fromKey = this.persisted(from);
+    let intoKey = this.persisted(into);
+    this.dirty.delete(fromKey);
+    if (isTemporary(fromKey)) return; // founded by the article being assigned: nothing stored yet
+    if (isTemporary(intoKey)) {
+      const founder = clusterer.getStory(intoKey)?.members[0];
+      intoKey = await this.persistNewStory(clusterer, intoKey, {
+        id: founder?.id ?? 0, title: founder?.title ?? '', published: new Date(founder?.published ?? Date.now()),
+      });
     }
+    await mergeStoryRows(this.db, Number(intoKey), Number(fromKey), this.now());
+    this.markDirty(clusterer, intoKey);
   }
 
   private async flush(): Promise<void> {
