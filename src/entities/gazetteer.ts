@@ -36,6 +36,8 @@ export interface Gazetteer {
   nounSuffixes: string[];
   notOrgAcronyms: Set<string>;
   accountWords: Set<string>;
+  /** Nouns that introduce an organisation name after them, lower case. */
+  orgIntroWords: Set<string>;
   stopwords: Set<string>;
 }
 
@@ -85,6 +87,7 @@ function buildGazetteer(): Gazetteer {
     nounSuffixes: words('noun-suffixes.txt').sort((a, b) => b.length - a.length),
     notOrgAcronyms: new Set(words('acronyms-not-org.txt')),
     accountWords: new Set(words('account-words.txt').map((word) => word.toLowerCase())),
+    orgIntroWords: new Set(words('org-intro-words.txt').map((word) => word.toLowerCase())),
     stopwords: new Set([...words('stopwords-de.txt'), ...words('stopwords-en.txt')]),
   };
 }

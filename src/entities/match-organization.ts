@@ -188,6 +188,40 @@ function isModifier(ctx: ScanContext, k: number): boolean {
   return isNameWord(ctx.g, token);
 }
 
+/** "Rockband Fold Zandura", "Bankhaus Credito Emiliano", "Magazins „ The Face “": a name after an org noun. */
+export function matchIntroducedOrganization(ctx: ScanContext, index: number): Span | undefined {
+  const intro = ctx.tokens[index - 1];
+  if (!intro || intro.kind !== 'word' || !isOrgIntro(ctx, intro.text)) return undefined;
+  const quoted = /^["„“»«]$/u.test(ctx.tokens[index]?.text ?? '');
+  const first = quoted ? index + 1 : index;
+  const start = ctx.tokens[first];
+  if (!start || !isRunWord(start) || ctx.starts.has(first) || (isStopword(ctx.g, start.text) && !quoted)) return undefined;
+  if (!quoted && (isCommonNoun(ctx.g, start.text) || ctx.g.commonNouns.has(start.text))) return undefined;
+  let last = first;
+  while (last - first < 5 && (isRunWord(ctx.tokens[last + 1]) || ctx.tokens[last + 1]?.kind === 'number') && !quotedEnd(ctx, last)) last += 1;
+  if (quoted && !/^["“”«»]$/u.test(ctx.tokens[last + 1]?.text ?? '')) return undefined;
+  return { first, last, type: 'organization', rule: 'org-intro' };
+}
+
+function quotedEnd(ctx: ScanContext, index: number): boolean {
+  return /^["“”«»]$/u.test(ctx.tokens[index + 1]?.text ?? '');
+}
+
+const introCache = new Map<string, boolean>();
+
+function isOrgIntro(ctx: ScanContext, text: string): boolean {
+  return memo(introCache, text, () => {
+    const lower = text.toLowerCase();
+    const last = lower.includes('-') ? lower.slice(lower.lastIndexOf('-') + 1) : lower;
+    for (const form of [lower, last, last.replace(/(?:en|n|s|es)$/u, '')]) if (ctx.g.orgIntroWords.has(form)) return true;
+    for (let cut = 3; cut <= last.length - 5; cut += 1) {
+      const tail = last.slice(cut);
+      if (ctx.g.orgIntroWords.has(tail) || ctx.g.orgIntroWords.has(tail.replace(/(?:en|n|s|es)$/u, ''))) return true;
+    }
+    return false;
+  });
+}
+
 /** An acronym the lists do not know ("VKSt", "ICBL"): in news text nearly always an organisation. */
 export function matchAcronym(ctx: ScanContext, index: number): Span | undefined {
   const token = ctx.tokens[index];

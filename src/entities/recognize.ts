@@ -7,7 +7,7 @@ import type { DetectedLanguage, EntityType, TextField } from '../domain/types.ts
 import { accountName } from './accounts.ts';
 import type { AliasEntry, Gazetteer } from './gazetteer.ts';
 import { matchAlias } from './match-gazetteer.ts';
-import { matchAcronym, matchOrganization } from './match-organization.ts';
+import { matchAcronym, matchIntroducedOrganization, matchOrganization } from './match-organization.ts';
 import { isUnlistedGivenName, matchContextName, matchFullName, matchUnknownName } from './match-person.ts';
 import type { ScanContext, Span } from './span.ts';
 import { sentenceStarts, tokenize, type Token } from './tokens.ts';
@@ -49,9 +49,10 @@ export function scanField(
       if (name) scan.accounts.push({ index: i, name });
       continue;
     }
-    if (token.kind === 'punct') continue;
+    if (token.kind === 'punct' && !/^["„“»«]$/u.test(token.text)) continue;
     // Lower-case words start no name unless a list has them ("dpa", "eBay"): skip the rules.
-    if (!token.cap && !/\p{Lu}/u.test(token.text) && !aliasTables.some((table) => table.has(token.text))) continue;
+    const quote = token.kind === 'punct';
+    if (!quote && !token.cap && !/\p{Lu}/u.test(token.text) && !aliasTables.some((table) => table.has(token.text))) continue;
     const span = bestSpan(ctx, i);
     if (span && span.type === 'person' && span.rule?.startsWith('context')) {
       // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.
@@ -74,6 +75,7 @@ function bestSpan(ctx: ScanContext, index: number): Span | undefined {
   const proposals: Array<[string, Span | undefined]> = [
     ['alias', matchAlias(ctx, index)], ['full-name', matchFullName(ctx, index)],
     ['org-rule', matchOrganization(ctx, index)], ['unknown-name', matchUnknownName(ctx, index)],
+    ['org-intro', matchIntroducedOrganization(ctx, index)],
   ];
   let best: Span | undefined;
   for (const [rule, span] of proposals) {
