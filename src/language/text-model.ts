@@ -18,6 +18,11 @@ const WORD_TABLE_WEIGHT = 0.6;
  * spelling alone, and the German spelling model is learnt from far less text than English.
  */
 const UNKNOWN_WORD_SCALE = 0.5;
+/** Share of words in German text that read as English (loans, names), and the reverse. */
+const ENGLISH_IN_GERMAN = 0.05;
+const GERMAN_IN_ENGLISH = 0.002;
+/** Chance that a capitalised word is a name rather than a word of the text's language. */
+const NAME_SHARE = 0.2;
 const CACHE_LIMIT = 50_000;
 
 export interface TextScore {
@@ -49,7 +54,8 @@ export function scoreTokens(tokens: readonly WordToken[]): TextScore {
     if (token.innerCapital) continue;
     words += 1;
     const ratio = wordLogOdds(token.word, de, en);
-    logOdds += Math.max(-MAX_WORD_EVIDENCE, Math.min(MAX_WORD_EVIDENCE, ratio));
+    const bounded = startsUpper(token) ? boundAsName(ratio) : ratio;
+    logOdds += Math.max(-MAX_WORD_EVIDENCE, Math.min(MAX_WORD_EVIDENCE, bounded));
     if (!de.knows(token.word) && !en.knows(token.word)) unknownWords += 1;
   }
   return { logOdds, words, unknownWords };
@@ -59,6 +65,20 @@ export function scoreText(text: string): TextScore {
   return scoreTokens(tokenizeWords(text));
 }
 
+/**
+ * A word written with a capital may be a name, and names belong to no language ("Scholz meets
+ * Macron", "Google Pixel ausprobiert"). With probability NAME_SHARE it is drawn from a neutral
+ * name model (the mean of both languages), which bounds its log-odds near ±log(2/NAME_SHARE).
+ */
+function boundAsName(ratio: number): number {
+  const r = Math.exp(ratio);
+  return Math.log(((1 - NAME_SHARE) * r + (NAME_SHARE * (1 + r)) / 2) / (1 - NAME_SHARE + (NAME_SHARE * (1 + r)) / 2));
+}
+
+function startsUpper(token: WordToken): boolean {
+  return token.capitalised || token.upperCase;
+}
+
 const cache = new Map<string, number>();
 
 /** log P(word | de) − log P(word | en), each a mix of word table and spelling model. */
@@ -66,7 +86,13 @@ function wordLogOdds(word: string, de: WordModel, en: WordModel): number {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const known = de.knows(word) || en.knows(word);
-  const ratio = wordLogProbability(word, de) - wordLogProbability(word, en);
+  const pDe = wordLogProbability(word, de);
+  const pEn = wordLogProbability(word, en);
+  // Each language's text carries some words of the other: German text English loans and names
+  // ("Black Friday"), English text fewer German ones. This bounds what one word can say.
+  const mixedDe = logAddExp(Math.log(1 - ENGLISH_IN_GERMAN) + pDe, Math.log(ENGLISH_IN_GERMAN) + pEn);
+  const mixedEn = logAddExp(Math.log(1 - GERMAN_IN_ENGLISH) + pEn, Math.log(GERMAN_IN_ENGLISH) + pDe);
+  const ratio = mixedDe - mixedEn;
   const odds = known ? ratio : ratio * UNKNOWN_WORD_SCALE;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, odds);

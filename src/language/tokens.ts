@@ -11,6 +11,8 @@ export interface WordToken {
   capitalised: boolean;
   /** Starts the text or follows . ! ? : so its capital says nothing. */
   sentenceStart: boolean;
+  /** Two or more letters, all capitals ("KI", "USA"): an acronym. */
+  upperCase: boolean;
   /** A capital after a small letter ("iPhone", "OutlookBarGroup"): a brand or code name, in no language. */
   innerCapital: boolean;
 }
@@ -36,6 +38,7 @@ export function tokenizeWords(text: string): WordToken[] {
       word: surface.toLowerCase().replace(APOSTROPHES, "'"),
       capitalised: isCapitalised(surface),
       sentenceStart: tokens.length === 0 || SENTENCE_END.test(before),
+      upperCase: surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
       innerCapital: INNER_CAPITAL.test(surface),
     });
   }
