@@ -67,7 +67,7 @@ export function constructAsText(construct: Construct, base: string | null): stri
 }
 
 /** Active content as the evaluation and browsers see it, in a string not meant as HTML. */
-const ACTIVE = /<\s*(script|style|iframe|object|embed)|javascript:|<[^>]*[\s"'/]on[a-z]+\s*=/i;
+const ACTIVE = /<\s*(script|style|iframe|object|embed)|<[^>]*[\s"'/]on[a-z]+\s*=|<[^>]*javascript:/i;
 
 /** A summary-like field: HTML made safe; plain text kept unless it would be active as HTML. */
 export function constructAsHtml(construct: Construct, base: string | null): string {
@@ -76,8 +76,9 @@ export function constructAsHtml(construct: Construct, base: string | null): stri
 }
 
 /**
- * Text that would turn active if a consumer rendered it as HTML is escaped (and a literal
- * `javascript:` loses its colon to an entity), so no string we output can run code.
+ * Text that would turn active if a consumer rendered it as HTML is escaped (and
+ * a `javascript:` in it loses its colon to an entity), so no string we output can run code. Prose
+ * such as "JavaScript: neue Version" is left alone: outside markup it cannot run.
  */
 function defuse(text: string): string {
   if (!ACTIVE.test(text)) return text;

@@ -121,3 +121,9 @@ describe('encoding repairs', () => {
     expect(parseOk(rss('<item><title>don\u0092t \u0084quote\u0093</title></item>')).items[0]?.title).toBe('don’t „quote“');
   });
 });
+
+describe('prose about JavaScript', () => {
+  it('keeps "JavaScript:" in a plain title untouched', () => {
+    expect(parseOk(rss('<item><title>JavaScript: Neue Version von Node.js</title></item>')).items[0]?.title).toBe('JavaScript: Neue Version von Node.js');
+  });
+});
