@@ -63,7 +63,7 @@ function matchLegalForm(ctx: ScanContext, index: number): Span | undefined {
   const start = ctx.tokens[index];
   if (!start || !start.cap || isStopword(ctx.g, start.text) || ctx.g.orgSuffixes.has(start.text)) return undefined;
   // "Firma Läpple AG", "Unternehmen X GmbH": the name starts after the common noun.
-  if (ctx.g.commonNouns.has(start.text) || isRoleWord(ctx.g, start.text)) return undefined;
+  if (ctx.g.commonNouns.has(start.text) || isRoleWord(ctx.g, start.text) || isIntroOnly(ctx, start.text)) return undefined;
   const run = runFrom(ctx, index);
   let last: number | undefined;
   for (const k of run.slice(1)) if (isLegalForm(ctx, k)) last = k;
@@ -98,7 +98,7 @@ function isClubPart(token: Token | undefined): boolean {
 /** "Deutsche Bank", "Universität Hamburg", "Jet Propulsion Laboratory", "Otto-Schott-Gymnasium". */
 function matchHeadNoun(ctx: ScanContext, index: number): Span | undefined {
   const start = ctx.tokens[index];
-  if (!start || !start.cap || isStopword(ctx.g, start.text)) return undefined;
+  if (!start || !start.cap || isStopword(ctx.g, start.text) || isIntroOnly(ctx, start.text)) return undefined;
   if (isHyphenHead(ctx, start)) return { first: index, last: index, type: 'organization' };
   const run = runFrom(ctx, index).filter((k) => ctx.tokens[k]?.kind !== 'number');
   const lastWord = run.findLastIndex((k) => !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
@@ -201,6 +201,11 @@ export function matchIntroducedOrganization(ctx: ScanContext, index: number): Sp
   while (last - first < 5 && (isRunWord(ctx.tokens[last + 1]) || ctx.tokens[last + 1]?.kind === 'number') && !quotedEnd(ctx, last)) last += 1;
   if (quoted && !/^["“”«»]$/u.test(ctx.tokens[last + 1]?.text ?? '')) return undefined;
   return { first, last, type: 'organization', rule: 'org-intro' };
+}
+
+/** "Fluggesellschaft Air One": the introducing noun is not part of the name (unlike "Universität Hamburg"). */
+function isIntroOnly(ctx: ScanContext, text: string): boolean {
+  return isOrgIntro(ctx, text) && !isHead(ctx, text);
 }
 
 function quotedEnd(ctx: ScanContext, index: number): boolean {
