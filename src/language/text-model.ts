@@ -15,7 +15,7 @@ const MAX_WORD_EVIDENCE = 40;
 const WORD_TABLE_WEIGHT = 0.6;
 /**
  * Words neither table knows (names, rare words, other languages) count half: their evidence is
- * spelling alone, and the German spelling model is learnt from far less text than English.
+ * spelling alone, learnt from a small amount of text.
  */
 const UNKNOWN_WORD_SCALE = 0.5;
 /** Share of words in German text that read as English (loans, names), and the reverse. */

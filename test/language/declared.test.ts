@@ -87,6 +87,22 @@ describe('und', () => {
     expect(declared.evidence).toContainEqual(expect.objectContaining({ source: 'text', language: 'und' }));
   });
 
+  it.each([
+    ['Dutch', 'Het kabinet wil de nieuwe wet nog voor de zomer door de Tweede Kamer loodsen, zo meldt de minister na overleg met de coalitiepartijen.'],
+    ['Spanish', 'El gobierno quiere aprobar la nueva ley antes del verano, según informó el ministro del Interior tras reunirse con los partidos de la coalición.'],
+    ['Italian', 'Il governo vuole approvare la nuova legge prima dell’estate, secondo quanto riferito dal ministro dopo un incontro con i partiti della coalizione.'],
+    ['Polish', 'Rząd chce uchwalić nową ustawę jeszcze przed latem, poinformował minister spraw wewnętrznych po spotkaniu z partiami koalicji.'],
+  ])('answers und for %s text', (_name, text) => {
+    expect(detectLanguage({ text }).language).toBe('und');
+  });
+
+  it('keeps German and English tech text full of product names', () => {
+    const german = 'Das Release von iOS 18.2 bringt Apple Intelligence, Genmoji, Image Playground und ChatGPT-Integration auf das iPhone 15 Pro. Wir haben die Beta getestet.';
+    const english = 'The iOS 18.2 release brings Apple Intelligence, Genmoji, Image Playground and ChatGPT integration to the iPhone 15 Pro. We tested the beta.';
+    expect(detectLanguage({ text: german }).language).toBe('de');
+    expect(detectLanguage({ text: english }).language).toBe('en');
+  });
+
   it('answers und when only another language is declared', () => {
     expect(detectLanguage({ declared: { page: 'fr-FR' } }).language).toBe('und');
   });
