@@ -47,3 +47,8 @@ export function outletList(outlets: string[], shown = 4): string {
   if (outlets.length <= shown) return outlets.join(', ');
   return `${outlets.slice(0, shown).join(', ')} and ${outlets.length - shown} more`;
 }
+
+/** "3 stories", or "Top 12 of 40 stories" when the digest shows only the best. */
+export function storyCount(shown: number, total: number): string {
+  return shown < total ? `Top ${shown} of ${total} stories` : plural(shown, 'story', 'stories');
+}

@@ -4,7 +4,7 @@
  * link through `link()`, so a hostile title stays inert text.
  */
 import { escapeHtml, oneLine, safeHref, truncate } from './escape.ts';
-import { languageLabel, longDate, outletList, periodLabel, plural, shortTime } from './format.ts';
+import { languageLabel, longDate, outletList, periodLabel, plural, shortTime, storyCount } from './format.ts';
 import type { DigestData, DigestStory, FeedIssue, RenderOptions, WatchMatches } from './types.ts';
 
 const FONT = "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;";
@@ -115,14 +115,14 @@ export function renderHtml(data: DigestData, subject: string, renderOptions: Ren
   const header = row(
     `<div style="font-size:12px;letter-spacing:.08em;text-transform:uppercase;color:#c9d6ea;">${text(options.title)} daily digest</div>` +
       `<div style="padding-top:4px;font-size:22px;font-weight:bold;color:#ffffff;">${escapeHtml(longDate(data.period.date))}</div>` +
-      `<div style="padding-top:4px;font-size:13px;color:#c9d6ea;">${plural(data.stories.length, 'top story', 'top stories')} of ${data.storiesInPeriod} · ${escapeHtml(periodLabel(data.period))}</div>`,
+      `<div style="padding-top:4px;font-size:13px;color:#c9d6ea;">${storyCount(data.stories.length, data.storiesInPeriod)} · ${escapeHtml(periodLabel(data.period))}</div>`,
     'padding-top:22px;padding-bottom:20px;background:#1f3a5f;',
   );
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${text(subject)}</title></head>
 <body style="margin:0;padding:0;background:#eef1f4;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#eef1f4;"><tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#ffffff;border:1px solid #dde2e8;${FONT}">
+<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#ffffff;border:1px solid #dde2e8;word-wrap:break-word;overflow-wrap:anywhere;${FONT}">
 ${header}
 ${sectionTitle('Top stories')}
 ${stories}

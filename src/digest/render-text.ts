@@ -1,6 +1,6 @@
 /** The plain-text alternative: readable in a terminal or a text-only client, links on their own lines. */
 import { oneLine, safeHref, truncate } from './escape.ts';
-import { languageLabel, longDate, outletList, periodLabel, plural, shortTime } from './format.ts';
+import { languageLabel, longDate, outletList, periodLabel, plural, shortTime, storyCount } from './format.ts';
 import type { DigestData, DigestStory, RenderOptions, WatchMatches } from './types.ts';
 
 function clean(value: string, max = 400): string {
@@ -59,7 +59,7 @@ function healthLines(data: DigestData): string[] {
 
 export function renderText(data: DigestData, options: Required<RenderOptions>): string {
   const title = `${clean(options.title, 60)} daily digest, ${longDate(data.period.date)}`;
-  const lines = [title, '='.repeat(title.length), `${plural(data.stories.length, 'top story', 'top stories')} of ${data.storiesInPeriod}, ${periodLabel(data.period)}`, ''];
+  const lines = [title, '='.repeat(title.length), `${storyCount(data.stories.length, data.storiesInPeriod)}, ${periodLabel(data.period)}`, ''];
   lines.push('TOP STORIES', '');
   if (!data.stories.length) lines.push('No stories in this period.', '');
   data.stories.forEach((story, i) => lines.push(...storyLines(story, i, options), ''));
