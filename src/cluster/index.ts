@@ -1,6 +1,7 @@
 /** Story clustering: pure, incremental, cross-lingual. See docs/decisions/0060-story-clustering.md. */
-export { createClusterer, DEFAULT_CLUSTER_OPTIONS } from './clusterer.ts';
-export type { Clusterer } from './clusterer.ts';
+export { createClusterer } from './clusterer.ts';
+export { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
+export type { Clusterer } from './clusterer-api.ts';
 export { summarizeStory } from './summary.ts';
 export type { StorySummary } from './summary.ts';
 export type {
