@@ -5,6 +5,7 @@
  */
 import type { DetectedLanguage, EntityType, TextField } from '../domain/types.ts';
 import { accountName } from './accounts.ts';
+import { addAcronymDefinitions } from './acronym-definitions.ts';
 import type { AliasEntry, Gazetteer } from './gazetteer.ts';
 import { matchAlias } from './match-gazetteer.ts';
 import { matchAcronym, matchIntroducedOrganization, matchOrganization } from './match-organization.ts';
@@ -68,6 +69,7 @@ export function scanField(
     const part = compoundHit(ctx, i);
     if (part) scan.compounds.push(part);
   }
+  addAcronymDefinitions(scan);
   return scan;
 }
 
