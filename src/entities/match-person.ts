@@ -156,7 +156,7 @@ function isBareSubject(ctx: ScanContext, index: number): boolean {
   const next = ctx.tokens[index + 1];
   const before = ctx.tokens[index - 1];
   const opensClause = ctx.starts.has(index) || (before !== undefined && CLAUSE_OPENERS.has(before.text));
-  if (opensClause && next && isFiniteVerb(ctx, next.text) && (!pluralShape || ctx.g.verbs.has(next.text))) return true;
+  if (opensClause && next && isFiniteVerb(ctx, next.text)) return true;
   if (opensClause && !pluralShape && !ctx.starts.has(index) && next && !next.cap && next.kind === 'word') return true;
   let k = index - 1;
   while (k > 0 && VERB_FILLERS.has(ctx.tokens[k]?.text ?? '')) k -= 1;

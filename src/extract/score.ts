@@ -134,17 +134,16 @@ function looksLikeParagraph(element: Element, totals: Map<Element, Totals>): boo
  * article over several "content elements", and Readability's best container holds only one.
  */
 function widenToParagraphs(top: Element, totals: Map<Element, Totals>, body: Element): Element {
-  let current = top;
-  for (let parent = parentElement(current); parent && parent !== body; parent = parentElement(parent)) {
-    const inner = totals.get(current);
+  let best = top;
+  for (let parent = parentElement(top); parent && parent !== body; parent = parentElement(parent)) {
+    const inner = totals.get(best);
     const outer = totals.get(parent);
-    if (!inner || !outer) break;
+    if (!inner || !outer) continue;
     const addedGood = outer.good - inner.good;
-    const addedOther = outer.text - inner.text - addedGood;
-    if (addedGood <= 0 || addedGood < addedOther * WIDEN_RATIO) break;
-    current = parent;
+    const addedOther = outer.text - outer.good - (inner.text - inner.good);
+    if (addedGood > 0 && addedGood >= addedOther * WIDEN_RATIO) best = parent;
   }
-  return current;
+  return best;
 }
 
 /** Moves up while an ancestor scores nearly as well (the article is split over several children). */

@@ -3,7 +3,7 @@
  * and never throws, so one odd element cannot fail an item.
  */
 import { parseFeedDate } from './dates.ts';
-import { type XmlElement, attribute, childElements, firstChild, textContent } from './xml-tree.ts';
+import { type XmlElement, attribute, childElements, textContent } from './xml-tree.ts';
 import { resolveUrl } from './url.ts';
 
 /** Longest text we keep in a single-line field; a 5 MB title is an attack or a bug, not a title. */
@@ -99,5 +99,3 @@ export function linkHref(link: XmlElement | undefined): string | null {
   if (!link) return null;
   return absoluteLink(attribute(link, 'href'), link.base);
 }
-
-export { firstChild };

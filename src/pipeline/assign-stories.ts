@@ -45,7 +45,7 @@ export class StoryAssigner {
   async assign(
     articleId: number,
     record: Pick<ArticleRecord, 'url' | 'source' | 'title' | 'bodyText' | 'language' | 'publishedAt' | 'fetchedAt' | 'entities'>,
-    constraints: AssignConstraints & { pinned?: boolean } = {},
+    constraints: AssignConstraints & { pinned?: boolean; firstTime?: boolean } = {},
   ): Promise<void> {
     const clusterer = await this.ready();
     const published = record.publishedAt ?? record.fetchedAt;
@@ -73,6 +73,7 @@ export class StoryAssigner {
     await addMembership(this.db, {
       storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
       pinned: constraints.pinned ?? false,
+      firstTime: constraints.firstTime ?? false,
     });
     this.markDirty(clusterer, key);
     this.touched.add(key);

@@ -23,7 +23,7 @@ export function createIngestor(db: Db, options: IngestOptions): Ingestor {
   return {
     async ingest(record) {
       const saved = await saveArticle(db, entities, record);
-      if (saved.status !== 'unchanged') await stories.assign(saved.id, record);
+      if (saved.status !== 'unchanged') await stories.assign(saved.id, record, { firstTime: saved.status === 'new' });
       return saved;
     },
     finish: () => stories.finish(),

@@ -48,7 +48,13 @@ export interface Membership {
   pinned?: boolean;
 }
 
-export async function addMembership(db: Db, membership: Membership): Promise<void> {
+export async function addMembership(db: Db, membership: Membership & { firstTime?: boolean }): Promise<void> {
+  const { firstTime, ...row } = membership;
+  if (firstTime) {
+    // A newly stored article has no membership yet: one insert, no transaction.
+    await db.storyMember.create({ data: { ...row, reasons: JSON.stringify(row.reasons), pinned: row.pinned ?? false } });
+    return;
+  }
   await db.$transaction(async (tx) => {
     await tx.storyMember.updateMany({
       where: { articleId: membership.articleId, leftAt: null, storyId: { not: membership.storyId } },

@@ -1,9 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sendDigests } from '../../src/cli/commands/digest.ts';
+import { DELIVERY, sendDigests } from '../../src/cli/commands/digest.ts';
 import { checkConfig, type Config } from '../../src/config/check.ts';
+import { deliverDigest, type DeliveryLedger } from '../../src/digest/deliver.ts';
+import { buildMessage } from '../../src/digest/message.ts';
+import { digestPeriod } from '../../src/digest/period.ts';
+import { renderDigest } from '../../src/digest/render.ts';
 import { createSmtpMailer } from '../../src/digest/smtp-mailer.ts';
-import { digestFailures, findDelivery } from '../../src/store/digest-deliveries.ts';
+import { gatherDigestData } from '../../src/store/digest-data.ts';
+import { claimDelivery, digestFailures, findDelivery, recordFailure, recordSent } from '../../src/store/digest-deliveries.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { loadSample, seedSample, type Sample } from './seed.ts';
 import { startTestSmtp, type TestSmtp } from './smtp-test-server.ts';
@@ -149,5 +158,56 @@ describe('sending the digest over SMTP', () => {
     expect(outcome).toMatchObject({ status: 'failed' });
     expect(outcome!.status === 'failed' && outcome!.nextAttemptAt).toBeInstanceOf(Date);
     expect(smtp.received).toHaveLength(0);
+  });
+});
+
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-smtp-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+}
+
+describe('SMTP transport options', () => {
+  it('sends over implicit TLS (smtps://) with a login', async () => {
+    smtp = await startTestSmtp({ tls: selfSignedCertificate(), auth: { user: 'digest', pass: 'tls-pass' } });
+    expect(smtp.url).toMatch(/^smtps:/);
+    const [outcome] = await send(smtp.url);
+    expect(outcome).toMatchObject({ status: 'sent' });
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe('a crash between SMTP acceptance and recording', () => {
+  it('resends after the lease expires, with the same Message-ID (the documented trade-off)', async () => {
+    smtp = await startTestSmtp();
+    const key = { recipient: sample.recipient.email, digestDate: sample.date };
+    const data = await gatherDigestData(database.db, {
+      period: digestPeriod(sample.date, '07:00', 'Europe/Berlin'),
+      recipient: sample.recipient,
+      maxStories: 12,
+      pollIntervalMinutes: 15,
+    });
+    const message = buildMessage(renderDigest(data, { timeZone: 'Europe/Berlin' }), { from: 'digest@newsdesk.example', to: key.recipient, digestDate: key.digestDate, date: afterSendTime });
+    const ledger = (worker: string, now: Date, recordWorks: boolean): DeliveryLedger => ({
+      claim: (k) => claimDelivery(database.db, k, { worker, now, leaseMs: DELIVERY.leaseMs, maxAttempts: DELIVERY.maxAttempts }),
+      sent: (k, sent) => (recordWorks ? recordSent(database.db, k, { ...sent, now }) : Promise.reject(new Error('database gone'))),
+      failed: (k, failure) => recordFailure(database.db, k, { ...failure, worker, now, maxAttempts: DELIVERY.maxAttempts }),
+    });
+    const mailer = createSmtpMailer(smtp.url, { timeoutMs: 10_000 });
+    try {
+      await expect(deliverDigest(message, key, ledger('w1', afterSendTime, false), mailer)).rejects.toThrow(/sent but not recorded/);
+      expect(await findDelivery(database.db, key)).toMatchObject({ status: 'sending', claimedBy: 'w1' });
+      const stillLeased = new Date(afterSendTime.getTime() + DELIVERY.leaseMs - 1000);
+      expect(await deliverDigest(message, key, ledger('w2', stillLeased, true), mailer)).toMatchObject({ status: 'skipped', reason: 'in-progress' });
+      const expired = new Date(afterSendTime.getTime() + DELIVERY.leaseMs + 1000);
+      expect(await deliverDigest(message, key, ledger('w2', expired, true), mailer)).toMatchObject({ status: 'sent', attempt: 2 });
+    } finally {
+      mailer.close();
+    }
+    expect(smtp.received).toHaveLength(2);
+    const ids = await Promise.all(smtp.received.map(async (m) => (await simpleParser(m.raw)).messageId));
+    expect(ids[0]).toBe(message.messageId);
+    expect(ids[1]).toBe(ids[0]);
   });
 });

@@ -26,6 +26,8 @@ export interface TestSmtpOptions {
   /** Reply to RCPT TO with this error (e.g. 550 no such user). */
   failRcpt?: { code: number; message: string };
   delayMs?: number;
+  /** Implicit TLS (smtps://) with this key and certificate. */
+  tls?: { key: string; cert: string };
 }
 
 function smtpError(code: number, message: string): Error {
@@ -35,7 +37,8 @@ function smtpError(code: number, message: string): Error {
 export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const state = { received: [] as Received[], attempts: 0 };
   const config: SMTPServerOptions = {
-    secure: false,
+    secure: Boolean(options.tls),
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     allowInsecureAuth: true,
     authOptional: !options.auth,
@@ -71,7 +74,8 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   const { port } = server.server.address() as AddressInfo;
   const credentials = options.auth ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@` : '';
   return {
-    url: `smtp://${credentials}127.0.0.1:${port}`,
+    // The test certificate is self-signed: the URL tells nodemailer to accept it.
+    url: options.tls ? `smtps://${credentials}127.0.0.1:${port}/?tls.rejectUnauthorized=false` : `smtp://${credentials}127.0.0.1:${port}`,
     received: state.received,
     get attempts() {
       return state.attempts;
