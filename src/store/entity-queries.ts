@@ -85,6 +85,9 @@ async function withNames(db: Db, rows: Omit<EntityCount, 'name' | 'type'>[]): Pr
 export async function findEntity(db: Db, name: string): Promise<{ id: number; name: string; type: string } | null> {
   const ids = await raw<{ id: number }>(db, entityIds(name.trim()));
   if (ids.length === 0) return null;
+  if (ids.length === 1) {
+    return db.entity.findUnique({ where: { id: Number(ids[0]!.id) }, select: { id: true, name: true, type: true } });
+  }
   const candidates = await db.entity.findMany({
     where: { id: { in: ids.map((r) => Number(r.id)) } },
     select: { id: true, name: true, type: true, _count: { select: { mentions: true } } },
@@ -115,8 +118,13 @@ export interface EntityProfile {
   coOccurring: { name: string; type: string; articles: number }[];
 }
 
-/** Co-occurrence looks at the entity's latest articles only, so a huge entity costs the same as a small one. */
-const CO_OCCURRENCE_ARTICLES = 2000;
+/**
+ * Stories and co-occurrence look at the entity's latest articles only (index Mention(entityId, createdAt)),
+ * so an entity with 100,000 mentions costs about what a small one does. Stories are listed newest first,
+ * and the newest stories hold the newest articles.
+ */
+const RECENT_ARTICLES = 2000;
+const LATEST_ARTICLES = 'SELECT "articleId" FROM "Mention" WHERE "entityId" = ? ORDER BY "createdAt" DESC LIMIT ?';
 
 export async function entityProfile(db: Db, name: string, options: { days?: number; stories?: number } = {}): Promise<EntityProfile | null> {
   const found = await findEntity(db, name);
@@ -128,7 +136,8 @@ export async function entityProfile(db: Db, name: string, options: { days?: numb
       select: { aliases: { select: { alias: true } }, accounts: { select: { name: true } }, owner: { select: { name: true } } },
     }),
     raw<{ mentions: unknown; articles: unknown }>(db, {
-      sql: 'SELECT count(*) AS mentions, count(DISTINCT "articleId") AS articles FROM "Mention" WHERE "entityId" = ?',
+      // Grouping on the (entityId, articleId) index avoids the sort a count(DISTINCT) would need.
+      sql: 'SELECT sum(n) AS mentions, count(*) AS articles FROM (SELECT count(*) AS n FROM "Mention" WHERE "entityId" = ? GROUP BY "articleId") t',
       params: [found.id],
     }),
     entityStories(db, found.id, options.stories ?? 20),
@@ -155,11 +164,10 @@ async function entityStories(db: Db, entityId: number, limit: number): Promise<E
   const rows = await raw<{ id: number; title: string; articleCount: unknown; lastSeenAt: unknown }>(db, {
     sql: `SELECT s."id" AS id, s."title" AS title, s."articleCount" AS "articleCount", s."lastSeenAt" AS "lastSeenAt"
           FROM "Story" s WHERE s."mergedIntoId" IS NULL AND s."id" IN (
-            SELECT sm."storyId" FROM "Mention" m
-            JOIN "StoryMember" sm ON sm."articleId" = m."articleId" AND sm."leftAt" IS NULL
-            WHERE m."entityId" = ?)
+            SELECT sm."storyId" FROM (${LATEST_ARTICLES}) m
+            JOIN "StoryMember" sm ON sm."articleId" = m."articleId" AND sm."leftAt" IS NULL)
           ORDER BY s."lastSeenAt" DESC, s."id" DESC LIMIT ?`,
-    params: [entityId, limit],
+    params: [entityId, RECENT_ARTICLES, limit],
   });
   return rows.map((r) => ({ id: Number(r.id), title: r.title, articleCount: count(r.articleCount), lastSeen: readDate(r.lastSeenAt) }));
 }
@@ -186,10 +194,9 @@ async function coOccurringEntities(db: Db, entityId: number): Promise<EntityProf
   const rows = await raw<{ id: number; n: unknown }>(db, {
     sql: `SELECT m2."entityId" AS id, count(DISTINCT m2."articleId") AS n
           FROM "Mention" m2
-          WHERE m2."articleId" IN (SELECT "articleId" FROM "Mention" WHERE "entityId" = ? ORDER BY "createdAt" DESC LIMIT ?)
-            AND m2."entityId" <> ?
+          WHERE m2."articleId" IN (${LATEST_ARTICLES}) AND m2."entityId" <> ?
           GROUP BY m2."entityId" ORDER BY n DESC, m2."entityId" LIMIT 10`,
-    params: [entityId, CO_OCCURRENCE_ARTICLES, entityId],
+    params: [entityId, RECENT_ARTICLES, entityId],
   });
   const named = await withNames(db, rows.map((r) => ({ id: Number(r.id), mentions: 0, articles: count(r.n) })));
   return named.map((e) => ({ name: e.name, type: e.type, articles: e.articles }));
