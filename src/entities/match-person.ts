@@ -13,7 +13,9 @@ export function matchFullName(ctx: ScanContext, index: number): Span | undefined
   const { tokens, g } = ctx;
   let j = index;
   let givenNames = 0;
+  let endsInInitial = false;
   while (j < tokens.length) {
+    endsInInitial = isInitial(tokens, j) && j > index;
     if (isInitial(tokens, j)) j += 2;
     else if (isFirstName(g, tokens[j]) && (j === index || isAdjacent(ctx, j))) j += 1;
     else break;
@@ -29,6 +31,8 @@ export function matchFullName(ctx: ScanContext, index: number): Span | undefined
   let k = j;
   while (isParticle(tokens[k]) && k - j < 3) k += 1;
   if (isFullNameSurname(ctx, k) && isAdjacent(ctx, k)) return { first: index, last: extendParticles(ctx, k), type: 'person' };
+  // "Nico G.", "Claudia B.": an abbreviated surname keeps its dot.
+  if (endsInInitial && k === j) return { first: index, last: j - 1, type: 'person' };
   // The last "given name" may be the surname itself: "Thomas Frank", "Peter Ernst".
   if (givenNames >= 2 && isFirstName(g, tokens[j - 1])) return { first: index, last: j - 1, type: 'person' };
   return loneGivenName(ctx, index, givenNames);
@@ -50,8 +54,11 @@ function isFullNameSurname(ctx: ScanContext, index: number): boolean {
   const token = ctx.tokens[index];
   if (!token || token.kind !== 'word' || token.allCaps || token.text.length < 2) return false;
   if (!token.cap) return /^(?:al|el|ad|as|ash|bin|ibn|abu|ben|de|di|da|van|von)-\p{Lu}/u.test(token.text); // "al-Nuaimi"
-  // Noun endings are no evidence here: "Ellebrecht", "Gillespie", "Haemmerlein" are surnames.
-  return !isStopword(ctx.g, token.text) && !ctx.g.commonNouns.has(token.text);
+  // Noun endings are no evidence here: "Ellebrecht", "Gillespie", "Haemmerlein" are surnames;
+  // a listed noun is one too when no capitalised word follows ("Max Herbst , Inhaber").
+  if (isStopword(ctx.g, token.text)) return false;
+  const next = ctx.tokens[index + 1];
+  return !ctx.g.commonNouns.has(token.text) || !(next?.cap && next.kind === 'word') && !isRoleWord(ctx.g, token.text);
 }
 
 /** "St . Georg", "San Juan", "Puerto Rico", "Hagia Sophia": saints and places, not people. */
@@ -68,7 +75,7 @@ const LINKING_PARTICLES = new Set(['von', 'van', 'vom', 'de', 'del', 'della', 'd
 
 function extendParticles(ctx: ScanContext, last: number): number {
   const first = ctx.tokens[last + 1]?.text ?? '';
-  if (!['von', 'van', 'vom', 'de', 'del', 'della', 'du', 'dos', 'di'].includes(first)) return last;
+  if (!['von', 'van', 'de', 'del', 'della', 'du', 'dos', 'di'].includes(first)) return last;
   let k = last + 1;
   while (LINKING_PARTICLES.has(ctx.tokens[k]?.text ?? '') && k - last <= 3) k += 1;
   return k > last + 1 && isSurname(ctx, k) && isAdjacent(ctx, k) ? k : last;
