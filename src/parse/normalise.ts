@@ -75,12 +75,18 @@ function normaliseItem(raw: RawItem): FeedItem | null {
 
 function line(construct: Construct | null, base: string | null): string | null {
   if (!construct) return null;
-  return clip(nonEmpty(constructAsText(construct, base).replace(/[ \t\r\n]+/g, ' ')), MAX_LINE_LENGTH);
+  const text = constructAsText(bounded(construct, MAX_LINE_LENGTH * 4), base);
+  return clip(nonEmpty(text.replace(/[ \t\r\n]+/g, ' ')), MAX_LINE_LENGTH);
 }
 
 function body(construct: Construct | null, base: string | null): string | null {
   if (!construct) return null;
-  return clip(nonEmpty(constructAsHtml(construct, base)), MAX_BODY_LENGTH);
+  return clip(nonEmpty(constructAsHtml(bounded(construct, MAX_BODY_LENGTH * 2), base)), MAX_BODY_LENGTH);
+}
+
+/** Cut absurdly long input before sanitising it, so a 50 MB description costs no more than a 2 MB one. */
+function bounded(construct: Construct, limit: number): Construct {
+  return construct.value.length <= limit ? construct : { ...construct, value: construct.value.slice(0, limit) };
 }
 
 function safeLink(value: string | null): string | null {

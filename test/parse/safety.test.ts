@@ -91,3 +91,13 @@ describe('hostile and broken documents', () => {
     expect(feed.items[0]?.link).toBeNull();
   });
 });
+
+describe('huge bodies', () => {
+  it('clips a 5 MB description of HTML to the body limit, still sanitised', () => {
+    const feed = parseOk(rss(`<item><title>t</title><description><![CDATA[<p>${'Wort '.repeat(1_000_000)}</p><script>x()</script>]]></description></item>`));
+    const summary = feed.items[0]?.summary ?? '';
+    expect(summary.length).toBeLessThanOrEqual(1_000_000);
+    expect(summary.startsWith('<p>Wort Wort')).toBe(true);
+    expect(summary).not.toContain('<script');
+  });
+});
