@@ -8,7 +8,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Config } from '../../config/check.ts';
-import { UsageError } from '../../domain/errors.ts';
+import { UsageError, errorMessage } from '../../domain/errors.ts';
 import { deliverDigest, type DeliveryLedger, type DeliveryOutcome } from '../../digest/deliver.ts';
 import { buildMessage, composeEml, type DigestMessage } from '../../digest/message.ts';
 import { digestPeriod, isDigestDate, latestDigestDate } from '../../digest/period.ts';
@@ -61,6 +61,25 @@ function ledgerFor(db: Db, worker: string, now: () => Date): DeliveryLedger {
   };
 }
 
+async function sendOne(
+  db: Db,
+  config: Config,
+  job: { date: string; mailer?: Mailer; outbox: string },
+  recipient: DigestRecipient,
+  ledger: DeliveryLedger,
+  now: Date,
+): Promise<SendOutcome> {
+  const key = { recipient: recipient.email, digestDate: job.date };
+  if (job.mailer && (await findDelivery(db, key))?.status === 'sent') return { status: 'skipped', ...key, reason: 'sent', nextAttemptAt: null };
+  const message = await composeFor(db, config, recipient, job.date, now);
+  if (!job.mailer) {
+    const path = join(job.outbox, job.date, `${recipient.email.replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`);
+    await writeAtomically(path, await composeEml(message));
+    return { status: 'written', ...key, path };
+  }
+  return deliverDigest(message, key, ledger, job.mailer);
+}
+
 export type SendOutcome = DeliveryOutcome | { status: 'written'; recipient: string; digestDate: string; path: string };
 
 /**
@@ -77,18 +96,12 @@ export async function sendDigests(
   const outcomes: SendOutcome[] = [];
   for (const recipient of job.recipients) {
     const key = { recipient: recipient.email, digestDate: job.date };
-    if (job.mailer && (await findDelivery(db, key))?.status === 'sent') {
-      outcomes.push({ status: 'skipped', ...key, reason: 'sent', nextAttemptAt: null });
-      continue;
+    try {
+      outcomes.push(await sendOne(db, config, job, recipient, ledger, now()));
+    } catch (error) {
+      // One recipient's broken digest must not stop the others; the ledger keeps its state for a retry.
+      outcomes.push({ status: 'failed', ...key, attempt: 0, error: errorMessage(error), nextAttemptAt: null });
     }
-    const message = await composeFor(db, config, recipient, job.date, now());
-    if (!job.mailer) {
-      const path = join(job.outbox, job.date, `${recipient.email.replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`);
-      await writeAtomically(path, await composeEml(message));
-      outcomes.push({ status: 'written', ...key, path });
-      continue;
-    }
-    outcomes.push(await deliverDigest(message, key, ledger, job.mailer));
   }
   return outcomes;
 }
