@@ -129,6 +129,11 @@ function isHead(ctx: ScanContext, text: string): boolean {
   return memo(headCache, text, () => computeHead(ctx, text));
 }
 
+/** "School", "Band", "Verlag": a head noun of organisation names (a person's surname is none). */
+export function isOrganizationHead(ctx: ScanContext, text: string): boolean {
+  return isHead(ctx, text);
+}
+
 function computeHead(ctx: ScanContext, text: string): boolean {
   const lower = text.toLowerCase();
   if (ctx.g.orgHeads.has(lower)) return true;

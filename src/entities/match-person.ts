@@ -5,6 +5,7 @@
  * ("US-Präsident Trump", "Trainer Klopp") or a speech verb next to it ("sagte Müller").
  */
 import type { ScanContext, Span } from './span.ts';
+import { isOrganizationHead } from './match-organization.ts';
 import {
   isCommonNoun, isEnglishCommonWord, isFirstName, isInitial, isListedSurname, isNameWord, isParticle, isRoleWord, isStopword,
 } from './word-class.ts';
@@ -56,7 +57,7 @@ function isFullNameSurname(ctx: ScanContext, index: number): boolean {
   if (!token.cap) return /^(?:al|el|ad|as|ash|bin|ibn|abu|ben|de|di|da|van|von)-\p{Lu}/u.test(token.text); // "al-Nuaimi"
   // Noun endings are no evidence here: "Ellebrecht", "Gillespie", "Haemmerlein" are surnames;
   // a listed noun is one too when no capitalised word follows ("Max Herbst , Inhaber").
-  if (isStopword(ctx.g, token.text)) return false;
+  if (isStopword(ctx.g, token.text) || isOrganizationHead(ctx, token.text)) return false;
   const next = ctx.tokens[index + 1];
   return !ctx.g.commonNouns.has(token.text) || !(next?.cap && next.kind === 'word') && !isRoleWord(ctx.g, token.text);
 }
@@ -88,7 +89,12 @@ function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Spa
   if (!isNameWord(ctx.g, token)) return undefined;
   const next = ctx.tokens[index + 1];
   // At a sentence start a given name counts when a verb or a comma follows, not another noun.
-  const verbFollows = next !== undefined && ((next.kind === 'word' && !next.cap) || next.text === ',');
+  const verbFollows = next !== undefined && ((next.kind === 'word' && !next.cap && !['und', 'oder', 'sowie'].includes(next.text)) || next.text === ',');
+  // "der rechten Wade", "einer Tom": after an article or an inflected adjective it is a noun.
+  const before = ctx.tokens[index - 1];
+  if (ctx.language === 'de' && before?.kind === 'word' && !before.cap && (DETERMINERS.has(before.text) || /(?:e|en|er|es|em)$/u.test(before.text))) {
+    return undefined;
+  }
   if (ctx.starts.has(index) && !hasSpeechAfter(ctx, index) && !(ctx.language === 'de' && verbFollows)) return undefined;
   if (ctx.language !== 'de' && isEnglishCommonWord(token.text)) return undefined;
   return { first: index, last: index, type: 'person', rule: 'given-name' };
@@ -118,7 +124,8 @@ function contextReason(ctx: ScanContext, index: number, roleBefore: boolean, spe
   if (speechBefore || hasSpeechAfter(ctx, index)) return 'speech';
   const text = ctx.tokens[index]?.text ?? '';
   // The weaker rules below skip place-like words and, in German text, English words ("Lotus", "Corpus").
-  if (PLACE_ENDING.test(text) || (ctx.language === 'de' && isEnglishCommonWord(text.replace(/(?<=[^s])s$/u, '')))) {
+  const english = ctx.language === 'de' && (isEnglishCommonWord(text) || isEnglishCommonWord(text.replace(/(?<=[^s])s$/u, '')));
+  if (PLACE_ENDING.test(text) || english) {
     return isListedSurname(ctx.g, text) ? 'surname' : undefined;
   }
   if (isListedSurname(ctx.g, ctx.tokens[index]?.text ?? '')) return 'surname';
@@ -146,7 +153,7 @@ function isSpeakerLabel(ctx: ScanContext, index: number): boolean {
 
 const CLAUSE_OPENERS = new Set(['dass', 'daß', 'weil', 'ob', 'obwohl', 'nachdem', 'bevor', 'wenn']);
 /** Adverbs, adjectives and participles open sentences too: "Ursprünglich war", "Gegründet wurde". */
-const NOT_SUBJECT = /(?:lich|ig|isch|bar|sam|haft|los|mal|weise|end|iert|zu|weil|lang)$|^Ge\p{Ll}+t$/u;
+const NOT_SUBJECT = /(?:lich|ig|isch|bar|sam|haft|los|mal|weise|end|iert|zu|weil|lang|ell|klar)$|^(?:Ver|Be|Ent|Zer|Ge|Auf|Aus|Ab|Ein|Vor|Über|Unter)\p{Ll}+(?:t|en)$/u;
 const VERB_FILLERS = new Set(['sich', 'aber', 'auch', 'jedoch', 'dann', 'nun', 'doch', 'zudem', 'außerdem', 'später', 'erst']);
 
 /**
