@@ -1,0 +1,17 @@
+/**
+ * The daemon's ingestor: saves articles (idempotent by canonical URL) but assigns no story. Story
+ * assignment is one leased job over the articles not yet in a story (cluster-job.ts), so several workers
+ * never build stories from different in-memory clusterers. See docs/decisions/0091-one-story-assigner.md.
+ */
+import type { Ingestor } from '../pipeline/ingest.ts';
+import type { Db } from '../store/client.ts';
+import { saveArticle } from '../store/articles.ts';
+import { EntityIds } from '../store/entities.ts';
+
+export function createSavingIngestor(db: Db): Ingestor {
+  const entities = new EntityIds();
+  return {
+    ingest: (record) => saveArticle(db, entities, record),
+    finish: async () => ({ storiesTouched: 0 }),
+  };
+}
