@@ -96,6 +96,9 @@ function extendOrganization(ctx: ScanContext, span: Span): number {
   const next = ctx.tokens[span.last + 1];
   if (!last || !next || next.start - last.end > 1 || next.kind !== 'word') return span.last;
   if (next.allCaps && matchAcronym(ctx, span.last + 1)) return span.last + 1;
+  // "Financial Times Deutschland", "Microsoft Österreich": a company's national branch.
+  const place = matchAlias(ctx, span.last + 1);
+  if (span.rule === 'alias' && place?.type === 'location' && place.first === place.last && !ctx.tokens[span.last + 2]?.cap) return span.last + 1;
   const acronymAlone = span.first === span.last && last.allCaps;
   if (acronymAlone && next.cap && !next.allCaps && isNameWord(ctx.g, next) && !ctx.starts.has(span.last + 1)) return span.last + 1;
   return span.last;
