@@ -31,6 +31,11 @@ const INDEX_TERMS = 40;
 const MERGE_CANDIDATES = 5;
 const HOUR_MS = 3_600_000;
 
+/** States saved before `apart` existed load as stories without cannot-links. */
+function fromStore(story: StoryState): StoryState {
+  return Array.isArray(story.apart) ? story : { ...story, apart: [] };
+}
+
 export function createClusterer(
   options: Partial<ClusterOptions> = {},
   snapshot?: ClusterSnapshot,
@@ -240,7 +245,7 @@ export function createClusterer(
     return merged;
   }
 
-  for (const story of snapshot?.stories ?? []) put(story);
+  for (const story of snapshot?.stories ?? []) put(fromStore(story));
   touched.clear();
 
   return {
@@ -248,7 +253,7 @@ export function createClusterer(
     getStory: (key) => stories.get(key),
     addStory: (story) => {
       drop(story.key);
-      put(story);
+      put(fromStore(story));
     },
     removeStory: drop,
     removeArticle(key, articleId) {
