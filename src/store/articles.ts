@@ -2,6 +2,7 @@
 import type { EntityMention, EntityRef, LanguageEvidence } from '../domain/types.ts';
 import type { Db } from './client.ts';
 import { EntityIds, entityKey } from './entities.ts';
+import { indexArticleText } from './search-index.ts';
 
 export interface ArticleRecord {
   url: string;
@@ -77,7 +78,12 @@ async function saveInTransaction(tx: Tx, entities: EntityIds, record: ArticleRec
       update: {},
     });
   }
-  if (saved.status !== 'unchanged') await saveMentions(tx, entities, saved.id, record);
+  if (saved.status !== 'unchanged') {
+    await saveMentions(tx, entities, saved.id, record);
+    await indexArticleText(tx, {
+      id: saved.id, title: record.title, text: record.bodyText ?? record.summary ?? null, language: record.language,
+    });
+  }
   return saved;
 }
 
