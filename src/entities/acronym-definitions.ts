@@ -6,6 +6,7 @@
  */
 import type { FieldScan } from './recognize.ts';
 import type { Span } from './span.ts';
+import { isStopword } from './word-class.ts';
 
 export function addAcronymDefinitions(scan: FieldScan): void {
   const { tokens } = scan.ctx;
@@ -14,12 +15,33 @@ export function addAcronymDefinitions(scan: FieldScan): void {
     if (open?.text !== '(' || close?.text !== ')' || !acronym || !/^\p{Lu}[\p{L}&]{1,7}$/u.test(acronym.text)) continue;
     if ((acronym.text.match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
     if (scan.ctx.g.notOrgAcronyms.has(acronym.text) || isKnownNonOrganization(scan, acronym.text)) continue;
+    if (definesCommonNoun(scan, i - 2, acronym.text)) {
+      // "Fluorchlorkohlenwasserstoffe ( FCKW )": the acronym abbreviates a noun, not a name.
+      scan.spans = scan.spans.filter((s) => !(s.first === i && s.last === i && s.rule === 'acronym'));
+      continue;
+    }
     const first = longFormStart(scan, i - 2, acronym.text);
     if (first === undefined || scan.spans.some((s) => s.type === 'person' && s.last >= first && s.first <= i)) continue;
     const span: Span = { first, last: i - 2, type: 'organization', rule: 'acronym-definition' };
     const acronymSpan: Span = { first: i, last: i, type: 'organization', rule: 'acronym-definition' };
     scan.spans = [...scan.spans.filter((s) => s.last < first || s.first > i), span, acronymSpan].sort((a, b) => a.first - b.first);
   }
+}
+
+/** One word before the bracket holds the acronym's letters in order, starting with its first. */
+function definesCommonNoun(scan: FieldScan, index: number, acronym: string): boolean {
+  const word = scan.ctx.tokens[index];
+  const before = scan.ctx.tokens[index - 1];
+  if (!word || word.kind !== 'word' || (before?.cap && before.kind === 'word' && !isStopword(scan.ctx.g, before.text))) return false;
+  const lower = word.text.toLowerCase();
+  if (lower[0] !== acronym[0]?.toLowerCase()) return false;
+  let at = 0;
+  for (const c of acronym.toLowerCase()) {
+    at = lower.indexOf(c, at);
+    if (at < 0) return false;
+    at += 1;
+  }
+  return scan.spans.every((s) => s.first > index || s.last < index);
 }
 
 /** "Vereinigte Staaten ( USA )": the lists know the acronym as a place or product. */
