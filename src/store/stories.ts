@@ -66,7 +66,7 @@ export async function addMembership(db: Db, membership: Membership & { firstTime
     });
     if (current) return;
     await tx.storyMember.create({
-      data: { ...membership, reasons: JSON.stringify(membership.reasons), pinned: membership.pinned ?? false },
+      data: { ...row, reasons: JSON.stringify(row.reasons), pinned: row.pinned ?? false },
     });
   });
 }
