@@ -31,26 +31,31 @@ export async function writeExport(
   }
 }
 
+/** Lines are gathered into chunks of about 64 KB: one write (and one await) per chunk, not per record. */
 async function writeRecords(records: AsyncIterable<Record<string, unknown>>, format: ExportFormat, stream: Writable) {
   let count = 0;
   let columns: string[] | undefined;
-  const write = async (text: string) => {
-    if (!stream.write(text)) await once(stream, 'drain');
+  let buffer = '';
+  const flush = async () => {
+    if (buffer && !stream.write(buffer)) await once(stream, 'drain');
+    buffer = '';
   };
-  if (format === 'json') await write('[');
+  if (format === 'json') buffer += '[';
   for await (const record of records) {
-    if (format === 'ndjson') await write(`${JSON.stringify(record)}\n`);
-    else if (format === 'json') await write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`);
+    if (format === 'ndjson') buffer += `${JSON.stringify(record)}\n`;
+    else if (format === 'json') buffer += `${count === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`;
     else {
       if (!columns) {
         columns = Object.keys(record);
-        await write(`${columns.join(',')}\n`);
+        buffer += `${columns.join(',')}\n`;
       }
-      await write(`${columns.map((column) => csvCell(record[column])).join(',')}\n`);
+      buffer += `${columns.map((column) => csvCell(record[column])).join(',')}\n`;
     }
     count += 1;
+    if (buffer.length >= 65_536) await flush();
   }
-  if (format === 'json') await write(count === 0 ? ']\n' : '\n]\n');
+  if (format === 'json') buffer += count === 0 ? ']\n' : '\n]\n';
+  await flush();
   return count;
 }
 

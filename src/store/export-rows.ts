@@ -86,6 +86,7 @@ export async function* exportArticles(db: Db, filter: ArticleFilter): AsyncGener
   const compiled = filter.query ? compileQuery(provider, filter.query, filter.now ?? new Date()) : undefined;
   const from = compiled?.from ?? { sql: '"Article" a', params: [] };
   const where = [...(compiled ? [compiled.where] : []), ...articleConditions(provider, filter)];
+  const names = new EntityNames();
   let after = 0;
   for (;;) {
     const conditions = [...where, { sql: 'a."id" > ?', params: [after] }];
@@ -98,7 +99,7 @@ export async function* exportArticles(db: Db, filter: ArticleFilter): AsyncGener
     });
     if (rows.length === 0) return;
     const ids = rows.map((row) => Number(row.id));
-    const [stories, entities] = await Promise.all([storiesOf(db, provider, ids, filter.asOf), entitiesOf(db, provider, ids)]);
+    const [stories, entities] = await Promise.all([storiesOf(db, provider, ids, filter.asOf), entitiesOf(db, provider, ids, names)]);
     for (const row of rows) {
       const id = Number(row.id);
       yield {
@@ -124,21 +125,38 @@ async function storiesOf(db: Db, provider: SqlProvider, ids: number[], asOf: Dat
   return new Map(rows.map((row) => [Number(row.articleId), Number(row.storyId)]));
 }
 
-async function entitiesOf(db: Db, provider: SqlProvider, ids: number[]): Promise<Map<number, { name: string; type: string }[]>> {
-  const rows = await raw<{ articleId: number | bigint; name: string; type: string }>(db, provider, {
-    sql: `SELECT m."articleId" AS "articleId", e."name" AS name, e."type" AS type
-          FROM "Mention" m JOIN "Entity" e ON e."id" = m."entityId"
-          WHERE m."articleId" IN (${placeholders(ids)}) ORDER BY m."articleId", m."id"`,
+/**
+ * Entities per article: one row per article (ids aggregated in SQL, in mention order) and names from a
+ * cache shared by the whole export, so the driver converts a sixth of the rows a plain join would return.
+ */
+async function entitiesOf(db: Db, provider: SqlProvider, ids: number[], names: EntityNames): Promise<Map<number, { name: string; type: string }[]>> {
+  const aggregate = provider === 'sqlite' ? 'group_concat("entityId")' : `string_agg("entityId"::text, ',' ORDER BY "id")`;
+  const inner = provider === 'sqlite'
+    ? `(SELECT "articleId", "entityId" FROM "Mention" WHERE "articleId" IN (${placeholders(ids)}) ORDER BY "articleId", "id") m`
+    : `"Mention" m WHERE "articleId" IN (${placeholders(ids)})`;
+  const rows = await raw<{ articleId: number | bigint; entityIds: string }>(db, provider, {
+    sql: `SELECT "articleId" AS "articleId", ${aggregate} AS "entityIds" FROM ${inner} GROUP BY "articleId"`,
     params: ids,
   });
-  const byArticle = new Map<number, Map<string, { name: string; type: string }>>();
-  for (const row of rows) {
-    const id = Number(row.articleId);
-    let entities = byArticle.get(id);
-    if (!entities) byArticle.set(id, (entities = new Map()));
-    entities.set(`${row.type}:${row.name}`, { name: row.name, type: row.type });
+  const perArticle = rows.map((row) => ({ id: Number(row.articleId), entityIds: [...new Set(String(row.entityIds).split(',').map(Number))] }));
+  await names.load(db, perArticle.flatMap((row) => row.entityIds));
+  return new Map(perArticle.map((row) => [row.id, row.entityIds.flatMap((id) => names.get(id) ?? [])]));
+}
+
+/** Entity names by id, loaded as pages need them; bounded by the number of entities, not articles. */
+class EntityNames {
+  private readonly names = new Map<number, { name: string; type: string }>();
+
+  get(id: number) {
+    return this.names.get(id);
   }
-  return new Map([...byArticle].map(([id, entities]) => [id, [...entities.values()]]));
+
+  async load(db: Db, ids: number[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.names.has(id));
+    if (missing.length === 0) return;
+    const rows = await db.entity.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, type: true } });
+    for (const row of rows) this.names.set(row.id, { name: row.name, type: row.type });
+  }
 }
 
 export interface ExportStory {
