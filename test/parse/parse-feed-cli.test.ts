@@ -10,7 +10,8 @@ function cli(args: string[], input?: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('newsdesk parse-feed', () => {
+// Each call starts a Node process; allow for a busy CI machine.
+describe('newsdesk parse-feed', { timeout: 60_000 }, () => {
   it('prints the contract JSON for a feed file', () => {
     const { code, stdout } = cli(['parse-feed', join(fixtures, 'rss-parser-heise.atom'), '--json']);
     expect(code).toBe(0);
