@@ -6,12 +6,15 @@ import type { z } from 'zod';
 import type { FeedConfig } from '../domain/types.ts';
 import { ConfigFileSchema, FeedSchema, type DigestSettings, type Settings } from './schema.ts';
 import type { Env } from './env.ts';
+import type { EntityCorrections } from '../entities/index.ts';
 
 export interface Config {
   feeds: FeedConfig[];
   settings: Settings;
   digest: DigestSettings;
   env: Env;
+  /** The researcher's entity corrections file named by settings.entityCorrections, when there is one. */
+  entityCorrections?: EntityCorrections;
 }
 
 export type ConfigCheck = { ok: true; config: Config } | { ok: false; errors: string[] };

@@ -1,5 +1,7 @@
 /** Reads the configuration file and environment once, at the CLI's entry. */
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { readEntityCorrections } from '../entities/index.ts';
 import { UsageError } from '../domain/errors.ts';
 import { checkConfig, type Config } from './check.ts';
 import { checkEnv } from './env.ts';
@@ -22,7 +24,17 @@ export async function loadConfig(path: string, processEnv: NodeJS.ProcessEnv = p
   }
   const checked = checkConfig(raw, env.env);
   if (!checked.ok) throw new UsageError(`${path}: ${checked.errors.join('; ')}`);
-  return checked.config;
+  return withCorrections(checked.config, path);
+}
+
+/** settings.entityCorrections names a file relative to the configuration file; it wins over the shipped one. */
+function withCorrections(config: Config, configPath: string): Config {
+  const file = config.settings.entityCorrections;
+  if (!file) return config;
+  const path = resolve(dirname(configPath), file);
+  const read = readEntityCorrections(path);
+  if (!read.ok) throw new UsageError(`${path}: ${read.errors.join('; ')}`);
+  return { ...config, entityCorrections: read.corrections };
 }
 
 /** For commands that need no feeds file (import, export, search): env only, defaults for the rest. */

@@ -9,7 +9,7 @@ import { decodeHtml, extractArticle } from '../extract/index.ts';
 import type { Fetcher } from '../fetch/index.ts';
 import type { ArticleRecord } from '../store/articles.ts';
 import type { FeedRow } from '../store/feeds.ts';
-import { analyzeArticle } from './analyze.ts';
+import { analyzeArticle, type AnalyzeOptions } from './analyze.ts';
 import { htmlToText } from './html-text.ts';
 
 export interface ItemContext {
@@ -19,6 +19,7 @@ export interface ItemContext {
   fullText: boolean;
   now: Date;
   signal?: AbortSignal;
+  analysis?: AnalyzeOptions;
 }
 
 /** The article's identity: its link, or a permalink GUID when the link is missing. */
@@ -38,7 +39,7 @@ export async function buildRecord(item: FeedItem, url: string, context: ItemCont
     title,
     text,
     declared: { page: page?.status === 'ok' ? page.language : null, feed: context.feedLanguage },
-  });
+  }, context.analysis);
   return {
     url,
     originalUrl: item.link && item.link !== url ? item.link : null,

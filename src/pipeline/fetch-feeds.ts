@@ -136,6 +136,7 @@ async function storeItems(
       fullText: feed.fullText && deps.config.settings.fetch.fullText,
       now,
       ...(deps.signal ? { signal: deps.signal } : {}),
+      ...(deps.config.entityCorrections ? { analysis: { corrections: deps.config.entityCorrections } } : {}),
     });
     if (deps.signal?.aborted) return;
     const saved = await deps.ingestor.ingest(record);

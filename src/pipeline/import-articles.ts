@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { contentHash } from '../dedup/content-hash.ts';
 import type { ArticleRecord } from '../store/articles.ts';
-import { analyzeArticle } from './analyze.ts';
+import { analyzeArticle, type AnalyzeOptions } from './analyze.ts';
 import type { Ingestor } from './ingest.ts';
 
 const ImportLine = z.object({
@@ -30,7 +30,12 @@ export interface ImportReport {
   errors: { line: number; error: string }[];
 }
 
-export async function importArticles(input: Readable, ingestor: Ingestor, now: () => Date): Promise<ImportReport> {
+export async function importArticles(
+  input: Readable,
+  ingestor: Ingestor,
+  now: () => Date,
+  analysis: AnalyzeOptions = {},
+): Promise<ImportReport> {
   const report: ImportReport = { read: 0, new: 0, updated: 0, unchanged: 0, invalid: 0, stories: 0, errors: [] };
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
@@ -38,7 +43,7 @@ export async function importArticles(input: Readable, ingestor: Ingestor, now: (
     lineNumber += 1;
     if (line.trim() === '') continue;
     report.read += 1;
-    const record = toRecord(line, now());
+    const record = toRecord(line, now(), analysis);
     if (typeof record === 'string') {
       report.invalid += 1;
       if (report.errors.length < 100) report.errors.push({ line: lineNumber, error: record });
@@ -52,7 +57,7 @@ export async function importArticles(input: Readable, ingestor: Ingestor, now: (
 }
 
 /** A record, or the reason the line was refused. */
-export function toRecord(line: string, fetchedAt: Date): ArticleRecord | string {
+export function toRecord(line: string, fetchedAt: Date, analysis: AnalyzeOptions = {}): ArticleRecord | string {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -70,22 +75,22 @@ export function toRecord(line: string, fetchedAt: Date): ArticleRecord | string 
   const published = item.published == null ? null : new Date(item.published);
   if (published && Number.isNaN(published.getTime())) return `published: not a date: ${item.published}`;
   const text = item.text ?? '';
-  const analysis = analyzeArticle({ title: item.title, text, declared: { hint: item.language ?? null } });
+  const result = analyzeArticle({ title: item.title, text, declared: { hint: item.language ?? null } }, analysis);
   return {
     url,
     originalUrl: item.url === url ? null : item.url,
     source: item.source?.trim() || new URL(url).hostname.replace(/^www\./, ''),
     title: item.title,
     bodyText: text,
-    language: analysis.language.language,
-    languageConfidence: analysis.language.confidence,
-    languageEvidence: analysis.language.evidence,
+    language: result.language.language,
+    languageConfidence: result.language.confidence,
+    languageEvidence: result.language.evidence,
     declaredLanguage: item.language ?? null,
     publishedAt: published,
     fetchedAt,
     contentHash: contentHash(item.title, text),
     extractStatus: 'skipped',
-    mentions: analysis.mentions,
-    entities: analysis.entities,
+    mentions: result.mentions,
+    entities: result.entities,
   };
 }

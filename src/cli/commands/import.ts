@@ -14,7 +14,9 @@ export function register(program: Command): void {
     .action(async (path: string, options: { json?: boolean }, command: Command) => {
       const report = await withContext(command, async ({ config, connection }) => {
         const ingestor = createIngestor(connection.db, { clusterWindowHours: config.settings.clusterWindowHours });
-        return importArticles(openInput(path), ingestor, () => new Date());
+        return importArticles(openInput(path), ingestor, () => new Date(), {
+          ...(config.entityCorrections ? { corrections: config.entityCorrections } : {}),
+        });
       });
       if (options.json) writeJson(report);
       else {
