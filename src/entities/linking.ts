@@ -25,8 +25,16 @@ export function linkSpans(scans: FieldScan[]): LinkedSpan[] {
   const xIsTwitter = scans.some(mentionsXAsTwitter);
   for (const scan of scans) addDocumentMentions(scan, scans, xIsTwitter);
   const linked = scans.flatMap((scan) => scan.spans.map((span) => toLinked(scan, span)));
-  const fullNames = linked.filter((m) => m.type === 'person' && m.last > m.first);
-  return linked.map((mention) => ({ ...mention, name: canonicalName(mention, fullNames, linked) }));
+  const fullNames = new Map<string, string>();
+  const personTexts = new Set<string>();
+  for (const m of linked) {
+    if (m.type !== 'person') continue;
+    personTexts.add(m.text);
+    const last = m.text.slice(m.text.lastIndexOf(' ') + 1);
+    if (m.last > m.first && !fullNames.has(last)) fullNames.set(last, m.name);
+  }
+  for (const mention of linked) mention.name = canonicalName(mention, fullNames, personTexts);
+  return linked;
 }
 
 function toLinked(scan: FieldScan, span: Span): LinkedSpan {
@@ -52,19 +60,19 @@ function withoutLegalForm(scan: FieldScan, span: Span): string | undefined {
   return words.length < span.last - span.first + 1 ? lookupAlias(scan.ctx, words)?.name : undefined;
 }
 
-function canonicalName(mention: LinkedSpan, fullNames: LinkedSpan[], all: LinkedSpan[]): string {
+function canonicalName(mention: LinkedSpan, fullNames: Map<string, string>, personTexts: Set<string>): string {
   if (mention.type !== 'person') return mention.name;
-  const lastWord = mention.text.split(' ').pop() ?? '';
-  const bases = lastWord.length > 3 && /[^s]s$/u.test(lastWord) ? [lastWord, lastWord.slice(0, -1)] : [lastWord];
+  const lastWord = mention.text.slice(mention.text.lastIndexOf(' ') + 1);
+  const base = lastWord.length > 3 && /[^s]s$/u.test(lastWord) ? lastWord.slice(0, -1) : undefined;
   if (mention.first === mention.last) {
     // A surname alone: the first full name in the article that ends with it.
-    const full = fullNames.find((m) => bases.includes(m.text.split(' ').pop() ?? ''));
-    if (full) return full.name;
+    const full = fullNames.get(lastWord) ?? (base ? fullNames.get(base) : undefined);
+    if (full) return full;
   }
-  if (bases.length === 2 && mention.name === mention.text) {
+  if (base && mention.name === mention.text) {
     // Genitive "Duysaks" / "Bahtiyar Duysaks": the form without "s" when the article has it.
-    const base = mention.text.slice(0, -1);
-    if (all.some((m) => m.type === 'person' && (m.text === base || m.name.endsWith(` ${bases[1]}`)))) return base;
+    const without = mention.text.slice(0, -1);
+    if (personTexts.has(without) || fullNames.has(base)) return without;
   }
   return mention.name;
 }

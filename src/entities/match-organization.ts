@@ -172,6 +172,7 @@ function matchAdjectiveHead(ctx: ScanContext, index: number): Span | undefined {
 
 /** "Otto-Schott-Gymnasium", "Fußball-Union": a hyphen compound whose last part is a head. */
 function isHyphenHead(ctx: ScanContext, token: Token): boolean {
+  if (!token.text.includes('-')) return false;
   const parts = token.text.split('-');
   const tail = parts[parts.length - 1] ?? '';
   // "Otto-Schott-Gymnasium" names a school; "VW-Konzern" only mentions VW.

@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Token } from './tokens.ts';
 
+const stopCache = new Map<string, boolean>();
+
 export function isStopword(g: Gazetteer, text: string): boolean {
-  return g.stopwords.has(text) || g.stopwords.has(text.toLowerCase());
+  return cached(stopCache, text, () => g.stopwords.has(text) || g.stopwords.has(text.toLowerCase()));
 }
 
 // Word tests run several times per token; the answers depend only on the word, so keep them.
@@ -84,8 +86,9 @@ export function isListedSurname(g: Gazetteer, text: string): boolean {
 /** A single upper-case letter followed by a dot: "H. Dietz", "George W. Bush". */
 export function isInitial(tokens: Token[], index: number): boolean {
   const token = tokens[index];
+  if (token === undefined || token.text.length !== 1) return false;
   const next = tokens[index + 1];
-  return token !== undefined && /^\p{Lu}$/u.test(token.text) && next?.text === '.' && next.start === token.end;
+  return next?.text === '.' && next.start === token.end && /^\p{Lu}$/u.test(token.text);
 }
 
 const PARTICLES = new Set([
