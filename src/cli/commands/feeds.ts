@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load.ts';
 import { UserError } from '../../domain/errors.ts';
 import { parseOpml, renderOpml } from '../../opml/opml.ts';
 import { feedHealth, syncFeeds, type FeedHealth } from '../../store/feeds.ts';
+import { digestFailures, type DigestFailure } from '../../store/digest-deliveries.ts';
 import { withContext } from '../context.ts';
 import { colour, progress, renderTable, writeJson } from '../output.ts';
 
@@ -19,16 +20,19 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const now = new Date();
-      const rows = await withContext(
+      const { rows, failures } = await withContext(
         command,
         async ({ config, connection }) => {
           await syncFeeds(connection.db, config.feeds);
-          return feedHealth(connection.db, now, config.settings.pollIntervalMinutes);
+          return {
+            rows: await feedHealth(connection.db, now, config.settings.pollIntervalMinutes),
+            failures: await digestFailures(connection.db, new Date(now.getTime() - 7 * 86_400_000), now),
+          };
         },
         { requireConfig: true },
       );
       if (options.json) writeJson(rows.map(healthJson));
-      else process.stdout.write(healthTable(rows, now));
+      else process.stdout.write(healthTable(rows, now) + digestSection(failures));
     });
 
   feeds
@@ -116,4 +120,13 @@ function healthTable(rows: FeedHealth[], now: Date): string {
       (feed.lastError ?? '').slice(0, 60),
     ]),
   );
+}
+
+/** Failed digest deliveries of the last week: a newsroom notices a silent mail server here. */
+function digestSection(failures: DigestFailure[]): string {
+  if (failures.length === 0) return '';
+  const lines = failures.map(
+    (f) => `  ${f.digestDate} ${f.recipient}: ${f.state}, ${f.attempts} attempts — ${f.lastError ?? 'unknown error'}`,
+  );
+  return `\n${colour.paint('red', 'Digest deliveries failing:')}\n${lines.join('\n')}\n`;
 }
