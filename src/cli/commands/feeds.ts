@@ -24,8 +24,11 @@ export function register(program: Command): void {
         command,
         async ({ config, connection }) => {
           await syncFeeds(connection.db, config.feeds);
+          const configured = new Set(config.feeds.map((feed) => feed.name));
           return {
-            rows: await feedHealth(connection.db, now, config.settings.pollIntervalMinutes),
+            rows: (await feedHealth(connection.db, now, config.settings.pollIntervalMinutes)).filter((feed) =>
+              configured.has(feed.name),
+            ),
             failures: await digestFailures(connection.db, new Date(now.getTime() - 7 * 86_400_000), now),
           };
         },
