@@ -243,5 +243,8 @@ export function matchAcronym(ctx: ScanContext, index: number): Span | undefined 
   // "TOKIO", "GATTER": a shouted word has vowels where an acronym has none.
   if (text.length >= 5 && (text.match(/[AEIOUÄÖÜ]/gu)?.length ?? 0) / text.length >= 0.34) return undefined;
   if (ctx.language !== 'de' && isEnglishCommonWord(text)) return undefined;
+  // "KEL 1", "GTX 4xx", "6. MSG", "32 KB": next to a number an acronym is a model, unit or unit name.
+  const [before, next] = [ctx.tokens[index - 1], ctx.tokens[index + 1]];
+  if (next?.kind === 'number' || before?.kind === 'number' || (before?.text === '.' && ctx.tokens[index - 2]?.kind === 'number')) return undefined;
   return { first: index, last: index, type: 'organization' };
 }
