@@ -61,8 +61,14 @@ export async function topEntities(db: Db, options: TopEntitiesOptions, now: Date
   }
   const when: string[] = [];
   const params: unknown[] = [...typeParams];
-  if (options.since) (when.push('m."createdAt" >= ?'), params.push(sqlDate(provider, options.since)));
-  if (options.until) (when.push('m."createdAt" < ?'), params.push(sqlDate(provider, options.until)));
+  if (options.since) {
+    when.push('m."createdAt" >= ?');
+    params.push(sqlDate(provider, options.since));
+  }
+  if (options.until) {
+    when.push('m."createdAt" < ?');
+    params.push(sqlDate(provider, options.until));
+  }
   rows = await raw(db, {
     sql: `SELECT m."entityId" AS id, count(*) AS mentions, count(DISTINCT m."articleId") AS articles
           FROM "Mention" m ${typeJoin} ${when.length ? `WHERE ${when.join(' AND ')}` : ''}
