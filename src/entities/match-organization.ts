@@ -167,6 +167,9 @@ function matchAdjectiveHead(ctx: ScanContext, index: number): Span | undefined {
   const noun = ctx.tokens[index + 1];
   if (!adjective || !noun || !NAME_ADJECTIVE.test(adjective.text) || !noun.cap || noun.start - adjective.end > 1) return undefined;
   if (isRoleWord(ctx.g, adjective.text) || ctx.g.commonNouns.has(adjective.text) && !/sche|schen|ten|päische|päischen/u.test(adjective.text)) return undefined;
+  // "Bayerische Vereine", "deutsche Banken": a plural head names a kind, not one organisation.
+  const singular = noun.text.replace(/(?:en|e|n)$/u, '');
+  if (singular !== noun.text && !isHead(ctx, noun.text) && isHead(ctx, singular)) return undefined;
   return hasHeadTail(ctx, noun.text) ? { first: index, last: index + 1, type: 'organization' } : undefined;
 }
 
@@ -203,6 +206,8 @@ export function matchIntroducedOrganization(ctx: ScanContext, index: number): Sp
   const start = ctx.tokens[first];
   if (!start || !isRunWord(start) || ctx.starts.has(first) || (isStopword(ctx.g, start.text) && !quoted)) return undefined;
   if (!quoted && (isCommonNoun(ctx.g, start.text) || ctx.g.commonNouns.has(start.text))) return undefined;
+  // "der größte Dienstleister Nordeuropas": a place after the noun is no name.
+  if (!quoted && isPlace(ctx, first)) return undefined;
   let last = first;
   while (last - first < 5 && (isRunWord(ctx.tokens[last + 1]) || ctx.tokens[last + 1]?.kind === 'number') && !quotedEnd(ctx, last)) last += 1;
   if (quoted && !/^["“”«»]$/u.test(ctx.tokens[last + 1]?.text ?? '')) return undefined;
@@ -212,6 +217,13 @@ export function matchIntroducedOrganization(ctx: ScanContext, index: number): Sp
 /** "Fluggesellschaft Air One": the introducing noun is not part of the name (unlike "Universität Hamburg"). */
 function isIntroOnly(ctx: ScanContext, text: string): boolean {
   return isOrgIntro(ctx, text) && !isHead(ctx, text);
+}
+
+function isPlace(ctx: ScanContext, index: number): boolean {
+  const text = ctx.tokens[index]?.text ?? '';
+  const keys = [text, text.replace(/s$/u, '')];
+  const listed = ctx.aliasTables.some((table) => keys.some((key) => table.get(key)?.some((entry) => entry.type === 'location')));
+  return listed || /^(?:Nord|Süd|Ost|West|Mittel|Zentral)\p{Ll}+s?$/u.test(text);
 }
 
 function quotedEnd(ctx: ScanContext, index: number): boolean {

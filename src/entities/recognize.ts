@@ -14,6 +14,9 @@ import type { ScanContext, Span } from './span.ts';
 import { sentenceStarts, tokenize, type Token } from './tokens.ts';
 import { isNameWord } from './word-class.ts';
 
+/** National adjectives that open organisation names ("Deutschen Bundestag"). */
+const NATIONAL = /^(?:Deutsch|Europäisch|Österreichisch|Schweizerisch|Bayerisch|Amerikanisch|Britisch|Französisch|Russisch|Chinesisch|Japanisch|Italienisch)(?:e|en|er|es)$/u;
+
 export interface AccountHit {
   index: number;
   name: string;
@@ -60,7 +63,14 @@ export function scanField(
       const previous = scan.spans[scan.spans.length - 1];
       if (i > 0 && (previous === undefined || previous.last < i - 1) && isUnlistedGivenName(ctx, i - 1)) span.first = i - 1;
     }
-    if (span?.type === 'organization') span.last = extendOrganization(ctx, span);
+    if (span?.type === 'organization') {
+      span.last = extendOrganization(ctx, span);
+      // "Deutschen Bundestag", "Europäischen Kommission": a national adjective belongs to the name.
+      const previous = scan.spans[scan.spans.length - 1];
+      if (span.rule === 'alias' && i > 0 && (previous === undefined || previous.last < i - 1) && NATIONAL.test(tokens[i - 1]?.text ?? '')) {
+        span.first = i - 1;
+      }
+    }
     if (span) {
       scan.spans.push(span);
       i = span.last;
