@@ -18,7 +18,7 @@ export interface FeatureInput {
 }
 
 /** Title words say what the story is; the body adds detail. */
-const TITLE_BOOST = 2;
+const TITLE_BOOST = 3;
 /** Entities repeat names already counted from the text; they add the canonical form, not more weight. */
 const ENTITY_WEIGHT = 0.5;
 const TOKEN = /[@#]?[\p{L}\p{N}]+(?:[’'.,\-_][\p{L}\p{N}]+)*/gu;

@@ -38,7 +38,7 @@ describe('article features', () => {
 
   it('weights title words above body words', () => {
     const en = features('Tariffs', 'tariffs', 'en');
-    expect(en['x:trade']).toBe(3);
+    expect(en['x:trade']).toBe(4);
   });
 
   it('normalises German and English number formats', () => {
