@@ -92,7 +92,8 @@ function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Spa
   const verbFollows = next !== undefined && ((next.kind === 'word' && !next.cap && !['und', 'oder', 'sowie'].includes(next.text)) || next.text === ',');
   // "der rechten Wade", "einer Tom": after an article or an inflected adjective it is a noun.
   const before = ctx.tokens[index - 1];
-  if (ctx.language === 'de' && before?.kind === 'word' && !before.cap && (DETERMINERS.has(before.text) || /(?:e|en|er|es|em)$/u.test(before.text))) {
+  const inflected = /(?:e|en|er|es|em)$/u.test(before?.text ?? '') && !isStopword(ctx.g, before?.text ?? '');
+  if (ctx.language === 'de' && before?.kind === 'word' && !before.cap && (DETERMINERS.has(before.text) || inflected)) {
     return undefined;
   }
   if (ctx.starts.has(index) && !hasSpeechAfter(ctx, index) && !(ctx.language === 'de' && verbFollows)) return undefined;
@@ -179,7 +180,7 @@ function isBareSubject(ctx: ScanContext, index: number): boolean {
   // "die berühmte Rede", "die größte Chance": a "-te" word after an article is an adjective.
   const beforeVerb = ctx.tokens[k - 1]?.text.toLowerCase() ?? '';
   if (!ctx.g.verbs.has(verb.text) && (DETERMINERS.has(beforeVerb) || isStopword(ctx.g, beforeVerb) || /ste$/u.test(verb.text))) return false;
-  return !pluralShape || ctx.g.verbs.has(verb.text);
+  return true;
 }
 
 function isFiniteVerb(ctx: ScanContext, text: string): boolean {
