@@ -4,34 +4,18 @@
  * a hang past the (small) timeouts, harm to the other feeds, or half-written rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkConfig, type Config } from '../../src/config/check.ts';
-import { checkEnv } from '../../src/config/env.ts';
 import type { FetchRunReport } from '../../src/pipeline/fetch-feeds.ts';
 import { analyzeArticle } from '../../src/pipeline/analyze.ts';
 import { runFetch } from '../../src/pipeline/run-fetch.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
+import { expectReadable, hostileConfig } from './hostile-config.ts';
 import { routeHostileFeeds } from './hostile-server.ts';
 
 let server: TestServer;
 let db: TestDatabase;
 let report: FetchRunReport;
 let elapsedMs: number;
-
-export function hostileConfig(feeds: unknown[], fetch: Record<string, unknown> = {}): Config {
-  const env = checkEnv({ NEWSDESK_PER_HOST_DELAY_MS: '0', NEWSDESK_PER_HOST_CONCURRENCY: '4' });
-  if (!env.ok) throw new Error(env.errors.join('; '));
-  const settings = { fetch: { timeoutSeconds: 5, connectTimeoutSeconds: 5, maxBytes: 8 * 1024 * 1024, concurrency: 8, ...fetch } };
-  const checked = checkConfig({ feeds, settings }, env.env);
-  if (!checked.ok) throw new Error(checked.errors.join('; '));
-  return checked.config;
-}
-
-export function expectReadable(error: string | null | undefined): void {
-  expect(error, 'an error is recorded').toBeTruthy();
-  expect(error!.length, 'one short line').toBeLessThan(500);
-  expect(error).not.toMatch(/\n|\bat .*\.ts:\d+/);
-}
 
 async function feedRow(name: string) {
   return db.db.feed.findUniqueOrThrow({ where: { name }, include: { attempts: true, articles: true } });
