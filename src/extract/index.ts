@@ -6,7 +6,7 @@ import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ExtractedPage } from '../domain/types.ts';
 import { extractBodyText } from './body.ts';
-import { readJsonLd } from './json-ld.ts';
+import { articleNode, ldString, readJsonLd } from './json-ld.ts';
 import { readMetadata, resolveUrl } from './metadata.ts';
 
 export { decodeHtml } from './decode.ts';
@@ -22,7 +22,8 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const ld = readJsonLd($);
   const meta = readMetadata($, ld, url);
   const body = ($('body')[0] ?? $.root().children('html')[0]) as Element | undefined;
-  const text = body ? extractBodyText(body) : '';
+  const domText = body ? extractBodyText(body) : '';
+  const text = preferArticleBody(domText, ldString(articleNode(ld)?.articleBody));
   return {
     url,
     canonicalUrl: meta.canonicalUrl,
@@ -33,4 +34,23 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     language: meta.language,
     siteName: meta.siteName,
   };
+}
+
+/** Below this many characters the DOM result is a stub (a JS-rendered page, a teaser) and JSON-LD may do better. */
+const STUB_LENGTH = 300;
+
+/**
+ * JSON-LD `articleBody` is used only when the DOM gave (almost) nothing: publishers often truncate
+ * it or flatten its paragraphs, but on script-rendered pages it is the only copy of the text.
+ */
+function preferArticleBody(domText: string, articleBody: string | null): string {
+  if (!articleBody || domText.length >= STUB_LENGTH) return domText;
+  const text = articleBody
+    .replace(/<\/(p|div|h\d|li)>|<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .split(/\n\s*\n|\r?\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  return text.length > domText.length ? text : domText;
 }

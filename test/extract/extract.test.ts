@@ -1,0 +1,102 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeHtml, extractArticle } from '../../src/extract/index.ts';
+
+const fixtures = join(import.meta.dirname, '../fixtures/extract');
+const URL = 'https://www.example.org/artikel/1';
+
+function extractFixture(name: string) {
+  const page = extractArticle(decodeHtml(readFileSync(join(fixtures, name))), { url: URL });
+  return { ...page, published: page.published ? page.published.toISOString() : null };
+}
+
+describe('extractArticle golden pages', () => {
+  const pages = readdirSync(fixtures).filter((file) => file.endsWith('.html'));
+  it('has fixtures', () => expect(pages.length).toBeGreaterThanOrEqual(4));
+  for (const file of pages) {
+    it(file, () => {
+      const expected = JSON.parse(readFileSync(join(fixtures, file.replace(/\.html$/, '.expected.json')), 'utf8'));
+      expect(extractFixture(file)).toEqual(expected);
+    });
+  }
+});
+
+describe('boilerplate removal on the German news page', () => {
+  const { text } = extractFixture('german-news.html');
+  it.each([
+    ['cookie banner', 'Cookies'],
+    ['navigation', 'Ratgeber'],
+    ['breadcrumbs', 'Start ›'],
+    ['share bar', 'Twittern'],
+    ['byline and date line', '12.03.2024'],
+    ['dash separator', '-----'],
+    ['follow-us prompt', 'Google News'],
+    ['related links', 'Zoom startet'],
+    ['related heading', 'Mehr zum Thema'],
+    ['comments', 'Endlich!'],
+    ['newsletter widget', 'Postfach'],
+    ['footer', 'Impressum'],
+  ])('drops the %s', (_, snippet) => expect(text).not.toContain(snippet));
+
+  it('keeps headings and list items of the body, paragraphs separated by a blank line', () => {
+    expect(text).toContain('\n\nWas Datenschützer sagen\n\n');
+    expect(text).toContain('Aufgabenlisten mit Zuständigkeiten');
+    expect(text.startsWith('Microsoft verteilt ab sofort')).toBe(true);
+    expect(text.endsWith('Privatkunden sollen im Sommer folgen.')).toBe(true);
+  });
+});
+
+describe('extractArticle edge cases', () => {
+  it('uses JSON-LD articleBody when the DOM holds no text (script-rendered page)', () => {
+    const page = extractFixture('english-jsonld.html');
+    expect(page.text.split('\n\n')).toHaveLength(3);
+    expect(page.language).toBe('en');
+  });
+
+  it('prefers the DOM text over a truncated articleBody', () => {
+    const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} tells the whole story, with details, quotes, and context for readers.</p>`).join('');
+    const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"Short teaser."}</script></head><body><article>${body}</article></body></html>`;
+    expect(extractArticle(html).text).toContain('Paragraph 5 tells');
+  });
+
+  it('survives broken JSON-LD and pages without a body', () => {
+    const page = extractArticle('<script type="application/ld+json">{"@type": "NewsArticle",</script><p>Hallo Welt</p>');
+    expect(page.text).toBe('Hallo Welt');
+    expect(extractArticle('').text).toBe('');
+  });
+
+  it('normalises declared languages and resolves the canonical URL against the page URL', () => {
+    const page = extractArticle('<html lang="EN_gb"><head><link rel="canonical" href="../b?x=1"></head><body></body></html>', { url: 'https://example.com/a/c' });
+    expect(page.language).toBe('en');
+    expect(page.canonicalUrl).toBe('https://example.com/b?x=1');
+    expect(extractArticle('<html lang="x-klingon"></html>').language).toBeNull();
+    expect(extractArticle('<meta property="og:locale" content="fr_FR">').language).toBe('fr');
+  });
+
+  it('reads German date formats and rejects junk dates', () => {
+    const german = extractArticle('<meta name="date" content="31.05.2012, 14:05 Uhr">');
+    expect(german.published?.toISOString()).toBe('2012-05-31T14:05:00.000Z');
+    expect(extractArticle('<meta name="date" content="gestern">').published).toBeNull();
+  });
+});
+
+describe('decodeHtml', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  it('follows the byte-order mark', () => {
+    expect(decodeHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>Grüße</p>')]))).toBe('<p>Grüße</p>');
+    expect(decodeHtml(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>ß</p>', 'utf16le')]))).toBe('<p>ß</p>');
+  });
+  it('follows the header charset, then the meta declaration', () => {
+    expect(decodeHtml(latin1('<p>Größe</p>'), 'ISO-8859-1')).toBe('<p>Größe</p>');
+    expect(decodeHtml(latin1('<meta charset="windows-1252"><p>5 \x80</p>'))).toContain('5 €');
+    expect(decodeHtml(Buffer.from('<p>Привет</p>', 'utf8'), 'utf-8')).toBe('<p>Привет</p>');
+  });
+  it('reads undeclared pages as UTF-8, falling back to windows-1252', () => {
+    expect(decodeHtml(Buffer.from('<p>Müller</p>'))).toBe('<p>Müller</p>');
+    expect(decodeHtml(latin1('<p>M\xfcller \x84zitiert\x93</p>'))).toBe('<p>Müller „zitiert“</p>');
+  });
+  it('reads UTF-8 bytes as UTF-8 despite a stale Latin-1 declaration', () => {
+    expect(decodeHtml(Buffer.from('<meta charset="iso-8859-1"><p>Grüße</p>'))).toContain('Grüße');
+  });
+});
