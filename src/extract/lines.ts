@@ -26,6 +26,12 @@ const PROMPTS = [
   /^(photograph|photo|foto|bild|image|picture|abbildung|abb\.|grafik)s?\s*(by|von|via|:|\d+:)/i,
   /^\(?(quelle|source|foto|fotos|bild|bildquelle|credits?|photo|image)\s*:[^)]{0,80}\)?$/i,
   /^(mit diesem button|klicken sie hier|click here)\b/i,
+  /^(über (den|die) autor(in|en)?|about the authors?|zum autor|zur autorin|autoreninfo)\b[\s:]*$/i,
+  /^(weiterführende|weitere|mehr) (informationen|links?|infos)\b.{0,40}$/i,
+  /^(alle angaben ohne gewähr|sofern nicht anders (angegeben|ausgewiesen|vermerkt)|(dieser|der) (text|beitrag|artikel) (wurde|ist) .{0,40}(veröffentlicht|erschienen))/i,
+  /^(tags|schlagworte|schlagwörter|stichworte|stichwörter|themen|inhaltsverzeichnis|inhalt|table of contents|contents)\s*:?\s*$/i,
+  /^(lesezeit|reading time|lesedauer)\b|^\d+\s*(min\.?|minuten|minutes?|minut)\s*(lesezeit|lesen|read|czytania)\b/i,
+  /^(\(?noch keine bewertungen\)?|bewerten sie (diesen|den) (artikel|beitrag)|rate this)/i,
   /\b(cookies?|datenschutzerklärung|privacy policy)\b.*\b(akzeptieren|zustimmen|einverstanden|accept|agree|verwenden|nutzen|use)\b/i,
   /^(alle rechte vorbehalten|all rights reserved|©|\(c\)|copyright)\b/i,
   /^(foto|fotos|bild|bilder|photo|image|quelle|source|credit|grafik|illustration|titelbild|beitragsbild|symbolbild)\s*:\s*\S.{0,80}$/i,
@@ -33,6 +39,9 @@ const PROMPTS = [
   /^(kommentare?|comments?|\d+ (kommentare?|comments?|antworten|replies))\s*(\(\d+\))?\s*:?$/i,
   /^(schreibe|hinterlasse) (einen|einen neuen) kommentar|^leave a (reply|comment)|^kommentar (schreiben|verfassen)/i,
 ];
+
+/** Picture-agency credits: captions that survive as a short line of their own. */
+const PHOTO_CREDIT = /\b(getty ?images|istock(photo)?|shutterstock|picture[- ]alliance|imago( images)?|unsplash|pixabay|adobe ?stock|fotolia|keystone|ap photo|dpa|afp|reuters|epa)\b/i;
 
 const MONTHS =
   'jan(uar|uary)?|feb(ruar|ruary)?|mär(z)?|mar(ch)?|apr(il)?|mai|may|jun(i|e)?|jul(i|y)?|aug(ust)?|sep(t(ember)?)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?|dec(ember)?';
@@ -50,6 +59,7 @@ export function isBoilerplateBlock(block: TextBlock): boolean {
   if (SEPARATOR.test(text)) return true;
   if (text.length <= 160 && PROMPTS.some((pattern) => pattern.test(text))) return true;
   if (text.length <= 80 && (DATE_LINE.test(text) || BYLINE.test(text))) return true;
+  if (text.length <= 60 && PHOTO_CREDIT.test(text) && !/[.!?]["“”»«]?$/.test(text)) return true;
   return isLinkList(block);
 }
 
