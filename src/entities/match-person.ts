@@ -107,7 +107,10 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   if (!isSurname(ctx, index, true)) return undefined;
   const before = tokens[index - 1];
   // German role nouns are capitalised; a lower-case "deutscher" is an adjective.
-  const roleBefore = before !== undefined && before.kind === 'word' && (before.cap || ctx.language !== 'de') && isRoleWord(ctx.g, before.text);
+  // "Mrs . Finch": a title abbreviation written apart from its dot.
+  const title = before?.text === '.' ? tokens[index - 2] : undefined;
+  const roleBefore = (before !== undefined && before.kind === 'word' && (before.cap || ctx.language !== 'de') && isRoleWord(ctx.g, before.text))
+    || (title !== undefined && /^(?:Mr|Mrs|Ms|Dr|Prof|Hr|Fr)$/u.test(title.text));
   const speechBefore = before !== undefined && ctx.g.speechBefore.has(before.text.toLowerCase()) && !ctx.starts.has(index);
   const reason = contextReason(ctx, index, roleBefore, speechBefore);
   if (reason === undefined) return undefined;
