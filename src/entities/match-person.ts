@@ -155,6 +155,8 @@ function isSpeakerLabel(ctx: ScanContext, index: number): boolean {
   return ctx.starts.has(index) && colon?.text === ':' && quote !== undefined && /^["„“»«]$/u.test(quote.text);
 }
 
+/** "Doch Bermúdez wurde erwürgt": a sentence may open with one of these before its subject. */
+const SENTENCE_ADVERBS = new Set(['Doch', 'Aber', 'Auch', 'Dann', 'Nun', 'Jetzt', 'Und', 'Zuvor', 'Schon', 'Nur', 'Inzwischen', 'Danach', 'Später', 'Sogar', 'Selbst', 'Erst']);
 const CLAUSE_OPENERS = new Set(['dass', 'daß', 'weil', 'ob', 'obwohl', 'nachdem', 'bevor', 'wenn']);
 /** Adverbs, adjectives and participles open sentences too: "Ursprünglich war", "Gegründet wurde". */
 const NOT_SUBJECT = /(?:lich|ig|isch|bar|sam|haft|los|mal|weise|end|iert|zu|weil|lang|ell|klar)$|^(?:Ver|Be|Ent|Zer|Ge|Auf|Aus|Ab|Ein|Vor|Über|Unter)\p{Ll}+(?:t|en)$/u;
@@ -173,7 +175,8 @@ function isBareSubject(ctx: ScanContext, index: number): boolean {
   const pluralShape = /(?:en|er|e|n|s|innen|ungen)$/u.test(token.text);
   const next = ctx.tokens[index + 1];
   const before = ctx.tokens[index - 1];
-  const opensClause = ctx.starts.has(index) || (before !== undefined && CLAUSE_OPENERS.has(before.text));
+  const afterOpeningAdverb = before !== undefined && ctx.starts.has(index - 1) && SENTENCE_ADVERBS.has(before.text);
+  const opensClause = ctx.starts.has(index) || afterOpeningAdverb || (before !== undefined && CLAUSE_OPENERS.has(before.text));
   if (opensClause && next && isFiniteVerb(ctx, next.text)) return true;
   if (opensClause && !pluralShape && !ctx.starts.has(index) && next && !next.cap && next.kind === 'word') return true;
   let k = index - 1;
