@@ -5,15 +5,46 @@
 import type { Element } from 'domhandler';
 import { collectBlocks, type TextBlock } from './blocks.ts';
 import { removeBoilerplateNodes } from './clean.ts';
+import { tagOf } from './dom.ts';
 import { isBoilerplateBlock } from './lines.ts';
 import { parentElement, scoreBlocks, selectContent } from './score.ts';
+
+/** How far above the chosen container we look for the `<article>` that holds its lead paragraph. */
+const ARTICLE_LEVELS = 4;
+const LEAD_LENGTH = 40;
 
 export function extractBodyText(body: Element): string {
   removeBoilerplateNodes(body);
   const set = collectBlocks(body);
-  const selected = new Set(selectContent(scoreBlocks(set), body));
-  const kept = set.blocks.filter((block) => isInside(block, selected) && !isBoilerplateBlock(block));
+  const chosen = selectContent(scoreBlocks(set), body);
+  const selected = new Set(chosen);
+  const article = enclosingArticle(chosen[0], body);
+  const kept: TextBlock[] = [];
+  let seenSelected = false;
+  for (const block of set.blocks) {
+    const inside = isInside(block, selected);
+    seenSelected ||= inside;
+    const lead = !inside && !seenSelected && article !== null && isInside(block, new Set([article])) && isLead(block);
+    if ((inside || lead) && !isBoilerplateBlock(block)) kept.push(block);
+  }
   return joinBlocks(kept);
+}
+
+/**
+ * News sites put the lead paragraph in the article header, apart from the body container;
+ * it belongs to the text, the header's bylines and share buttons do not.
+ */
+function enclosingArticle(top: Element | undefined, body: Element): Element | null {
+  let node = top ? parentElement(top) : null;
+  for (let level = 0; node && node !== body && level < ARTICLE_LEVELS; level += 1) {
+    if (tagOf(node) === 'article') return node;
+    node = parentElement(node);
+  }
+  return null;
+}
+
+function isLead(block: TextBlock): boolean {
+  return block.kind !== 'item' && block.text.length >= LEAD_LENGTH && block.linkChars < block.text.length * 0.2;
 }
 
 function isInside(block: TextBlock, selected: Set<Element>): boolean {
