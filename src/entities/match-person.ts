@@ -191,7 +191,8 @@ function isBareSubject(ctx: ScanContext, index: number): boolean {
 
 function isFiniteVerb(ctx: ScanContext, text: string): boolean {
   if (ctx.g.verbs.has(text)) return true;
-  return /^\p{Ll}{3,}(?:ierte|te)$/u.test(text) && !isStopword(ctx.g, text);
+  // "geeignete", "gewidmete": participles in -te are adjectives, not past tenses.
+  return /^\p{Ll}{3,}(?:ierte|te)$/u.test(text) && !text.startsWith('ge') && !isStopword(ctx.g, text);
 }
 
 const DETERMINERS = new Set(['der', 'die', 'das', 'des', 'dem', 'den', 'ein', 'eine', 'eines', 'einem', 'einer', 'seines', 'ihres', 'dieses', 'jedes', 'unseres', 'the', 'a', 'an']);
