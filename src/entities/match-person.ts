@@ -186,7 +186,8 @@ function isBareSubject(ctx: ScanContext, index: number): boolean {
   // "die berühmte Rede", "die größte Chance": a "-te" word after an article is an adjective.
   const beforeVerb = ctx.tokens[k - 1]?.text.toLowerCase() ?? '';
   if (!ctx.g.verbs.has(verb.text) && (DETERMINERS.has(beforeVerb) || isStopword(ctx.g, beforeVerb) || /ste$/u.test(verb.text))) return false;
-  return true;
+  // "errichtete Windpumpen", "verhängte Erziehungsmaßnahmen": an unlisted -te word before a plural-looking noun is an adjective.
+  return !pluralShape || ctx.g.verbs.has(verb.text) || !/(?:en|e)$/u.test(token.text);
 }
 
 function isFiniteVerb(ctx: ScanContext, text: string): boolean {
