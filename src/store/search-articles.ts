@@ -9,7 +9,7 @@ import { highlightTerms } from '../query/plan.ts';
 import { makeSnippet, type Snippet } from '../query/snippet.ts';
 import type { Db } from './client.ts';
 import { providerOf, sqlDate, type SqlProvider } from './search-provider.ts';
-import { compileQuery, toProviderSql, WHEN, type Sql } from './search-sql.ts';
+import { compileQuery, toProviderSql, WHEN, type CompiledQuery, type Sql } from './search-sql.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -92,13 +92,39 @@ async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<
     });
     if (hits.length === limit || extra.length === 0) return hits;
   }
+  if (!byRelevance && provider === 'sqlite' && compiled.ranked && extra.length === 0) {
+    const newest = await newestMatches(db, compiled, limit);
+    if (newest) return newest;
+  }
   const where = [compiled.where, ...fetched];
   return runHits(db, provider, {
-    sql: `SELECT a."id" AS id, ${compiled.score} AS score FROM ${compiled.from.sql}
+    // In date order the score is not computed (0): scoring every match is what makes common words slow.
+    sql: `SELECT a."id" AS id, ${byRelevance ? compiled.score : '0'} AS score FROM ${compiled.from.sql}
           WHERE ${where.map((w) => w.sql).join(' AND ')}
           ORDER BY ${byRelevance ? 'score DESC, ' : ''}${WHEN} DESC, a."id" DESC LIMIT ?`,
     params: [...compiled.from.params, ...where.flatMap((w) => w.params), limit],
   });
+}
+
+/** How many of the newest articles `newestMatches` looks through before giving up. */
+const NEWEST_WINDOW = 5000;
+
+/**
+ * Date order (SQLite) for a common word: joining every match to its article and sorting is slow when a word is in a
+ * third of the archive. Walking the newest articles and keeping the matching ones is exact once `limit`
+ * hits are found; otherwise (a rarer word) the caller's join is cheap and runs instead.
+ */
+async function newestMatches(db: Db, compiled: CompiledQuery, limit: number): Promise<Hit[] | null> {
+  const match = compiled.where;
+  const window = `SELECT a."id" AS id, ${WHEN} AS at FROM "Article" a ORDER BY ${WHEN} DESC, a."id" DESC LIMIT ${NEWEST_WINDOW}`;
+  const hits = await runHits(db, 'sqlite', {
+    sql: `WITH w AS (${window})
+          SELECT w.id AS id, 0 AS score FROM w
+          WHERE w.id IN (SELECT rowid FROM "ArticleSearch" WHERE ${match.sql} AND rowid >= (SELECT min(id) FROM w))
+          ORDER BY w.at DESC, w.id DESC LIMIT ?`,
+    params: [...match.params, limit],
+  });
+  return hits.length === limit ? hits : null;
 }
 
 interface Hit {

@@ -68,6 +68,9 @@ describe.each(providers)('search on %s', (provider) => {
 
   it('sorts by date on request', async () => {
     expect(await search('Trump', { sort: 'date' })).toEqual(['de-interview', 'en-tax', 'de-mitarbeiter', 'en-employee']);
+    // Enough hits among the newest articles: the walk over the date index answers (SQLite), same order.
+    expect(await search('Trump', { sort: 'date', limit: 2 })).toEqual(['de-interview', 'en-tax']);
+    expect(await search('Twitter', { sort: 'date', limit: 1 })).toEqual(['en-twitter-chars']);
   });
 
   it('returns the contract fields with a snippet around the match', async () => {
