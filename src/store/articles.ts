@@ -44,15 +44,17 @@ export async function saveArticle(db: Db, entities: EntityIds, record: ArticleRe
     } catch (error) {
       entities.clear();
       // Two writers (feeds, workers) racing to create the same article or entity: the loser retries and
-      // then finds the winner's row.
-      if (attempt < 3 && isUniqueViolation(error)) continue;
+      // then finds the winner's row. PostgreSQL may also resolve such a race as a deadlock.
+      if (attempt < 5 && isRetryable(error)) continue;
       throw error;
     }
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === 'P2002' || /unique constraint/i.test(String((error as Error)?.message));
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  if (code === 'P2002' || code === 'P2034') return true;
+  return /unique constraint|deadlock|could not serialize/i.test(String((error as Error)?.message));
 }
 
 async function saveInTransaction(tx: Tx, entities: EntityIds, record: ArticleRecord): Promise<SavedArticle> {

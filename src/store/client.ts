@@ -27,7 +27,7 @@ async function sqliteClient(url: string): Promise<Db> {
     import('../../generated/sqlite/index.js'),
     import('@prisma/adapter-better-sqlite3'),
   ]);
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }) });
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }), errorFormat: 'minimal' });
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
@@ -44,5 +44,5 @@ async function postgresClient(target: Extract<DatabaseTarget, { provider: 'postg
     { connectionString: target.connectionString, options: `-c search_path=${target.schema}`, max: 5 },
     { schema: target.schema },
   );
-  return new PrismaClient({ adapter }) as unknown as Db;
+  return new PrismaClient({ adapter, errorFormat: 'minimal' }) as unknown as Db;
 }

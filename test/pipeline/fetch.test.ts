@@ -65,8 +65,11 @@ describe.each(providers)('fetch pipeline on %s', (provider) => {
   it('stores articles with full text, language and feed links, and records failures per feed', async () => {
     const report = await runFetch(db.db, config(feeds()));
     const byName = Object.fromEntries(report.feeds.map((f) => [f.name, f]));
-    expect(byName['Testnachrichten']).toMatchObject({ status: 'ok', newArticles: 2, invalidItems: 1 });
+    // The German interview is carried by both feeds: whichever stores it first counts it as new.
+    expect(byName['Testnachrichten']).toMatchObject({ status: 'ok', invalidItems: 1 });
     expect(byName['Test Tech']).toMatchObject({ status: 'ok' });
+    expect(byName['Testnachrichten']!.newArticles + byName['Test Tech']!.newArticles).toBe(3);
+    expect(byName['Testnachrichten']!.newArticles).toBeGreaterThanOrEqual(1);
     expect(byName['Broken']!.status).toBe('failed');
     expect(byName['Broken']!.error).toMatch(/not a feed/);
     expect(byName['Down']).toMatchObject({ status: 'failed', httpStatus: 503 });
