@@ -31,7 +31,9 @@ export function matchFullName(ctx: ScanContext, index: number): Span | undefined
   if (suffix !== undefined) return { first: index, last: suffix, type: 'person' };
   let k = j;
   while (isParticle(tokens[k]) && k - j < 3) k += 1;
-  if (isFullNameSurname(ctx, k) && isAdjacent(ctx, k)) return { first: index, last: extendParticles(ctx, k), type: 'person' };
+  // After particles ("Ida vom Bankdirektor") the surname must pass the stricter test.
+  const surname = k > j ? isSurname(ctx, k) : isFullNameSurname(ctx, k);
+  if (surname && isAdjacent(ctx, k)) return { first: index, last: extendSurname(ctx, extendParticles(ctx, k)), type: 'person' };
   // "Nico G.", "Claudia B.": an abbreviated surname keeps its dot.
   if (endsInInitial && k === j) return { first: index, last: j - 1, type: 'person' };
   // The last "given name" may be the surname itself: "Thomas Frank", "Peter Ernst".
@@ -69,6 +71,15 @@ function afterPlacePrefix(ctx: ScanContext, index: number): boolean {
   const before = ctx.tokens[index - 1];
   const beforeDot = before?.text === '.' ? ctx.tokens[index - 2] : undefined;
   return PLACE_PREFIXES.has(before?.text ?? '') || beforeDot?.text === 'St';
+}
+
+/** "Constantin Boss Eichinger", "Enrique El Granaíno": a second unlisted name word after the surname. */
+function extendSurname(ctx: ScanContext, last: number): number {
+  const next = ctx.tokens[last + 1];
+  if (!next || !isAdjacent(ctx, last + 1) || !isSurname(ctx, last + 1, true) || ctx.aliasTables.some((table) => table.has(next.text))) return last;
+  if (isOrganizationHead(ctx, next.text)) return last;
+  const after = ctx.tokens[last + 2];
+  return after?.cap && after.kind === 'word' ? last : last + 1;
 }
 
 /** "Johannes Nepomuk von Tschiderer": particles and a second surname after the first. */
