@@ -60,7 +60,7 @@ export async function runDaemon(options: DaemonOptions): Promise<DaemonResult> {
   const ctx = contextFor(options);
   await claimInstance(ctx);
   await registerWorker(ctx.db, { id: ctx.worker, host: options.host, pid: options.pid, now: ctx.now() });
-  await syncFeeds(ctx.db, ctx.config.feeds);
+  await syncConfiguredFeeds(ctx);
   ctx.log.info({ provider: ctx.provider, feeds: ctx.config.feeds.length, pid: options.pid, host: options.host }, 'daemon started');
   const run = new DaemonRun(ctx, options);
   try {
@@ -69,6 +69,19 @@ export async function runDaemon(options: DaemonOptions): Promise<DaemonResult> {
     await stopWorker(ctx.db, ctx.worker, ctx.now()).catch(() => undefined);
     await releaseInstance(ctx).catch(() => undefined);
     ctx.log.info({ cycles: run.cycles }, 'daemon stopped');
+  }
+}
+
+/** Workers starting together all sync the same feeds: the loser of a creation race retries and finds the row. */
+async function syncConfiguredFeeds(ctx: DaemonContext): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await syncFeeds(ctx.db, ctx.config.feeds);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/P2002|unique constraint/i.test(`${(error as { code?: string }).code} ${errorMessage(error)}`)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
   }
 }
 
