@@ -17,7 +17,7 @@ export async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T }
 }
 
 /** Times each call separately; returns the per-call wall and CPU times. */
-export async function timeEach<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<{ wall: number[]; cpu: number[] }> {
+export async function timeEach<T>(items: readonly T[], work: (item: T) => unknown): Promise<{ wall: number[]; cpu: number[] }> {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (const item of items) {

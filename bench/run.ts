@@ -36,7 +36,7 @@ const log = (message: string) => process.stderr.write(`[bench ${(performance.now
 async function analysisFigures(seed: number) {
   const sample = [...generateArticles({ count: 550, seed: seed + 1, start: new Date('2026-03-01'), textChars: 3000 })];
   for (const a of sample.slice(0, 50)) analyzeArticle({ title: a.title, text: a.text, declared: { hint: null } });
-  const timing = await timeEach(sample.slice(50), async (a) => analyzeArticle({ title: a.title, text: a.text, declared: { hint: null } }));
+  const timing = await timeEach(sample.slice(50), (a) => analyzeArticle({ title: a.title, text: a.text, declared: { hint: null } }));
   const n = timing.wall.length;
   return { analyzeMsPerArticle: round(sum(timing.wall) / n, 3), analyzeCpuMsPerArticle: round(sum(timing.cpu) / n, 3), analyzeSamples: n };
 }
