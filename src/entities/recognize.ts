@@ -8,7 +8,7 @@ import { accountName } from './accounts.ts';
 import { addAcronymDefinitions } from './acronym-definitions.ts';
 import type { AliasEntry, Gazetteer } from './gazetteer.ts';
 import { matchAlias } from './match-gazetteer.ts';
-import { matchAcronym, matchIntroducedOrganization, matchOrganization } from './match-organization.ts';
+import { isOrganizationHead, matchAcronym, matchIntroducedOrganization, matchOrganization } from './match-organization.ts';
 import { isUnlistedGivenName, matchContextName, matchFullName, matchUnknownName } from './match-person.ts';
 import type { ScanContext, Span } from './span.ts';
 import { sentenceStarts, tokenize, type Token } from './tokens.ts';
@@ -62,6 +62,12 @@ export function scanField(
       // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.
       const previous = scan.spans[scan.spans.length - 1];
       if (i > 0 && (previous === undefined || previous.last < i - 1) && isUnlistedGivenName(ctx, i - 1)) span.first = i - 1;
+    }
+    // "Dave Matthews Band", "Lindsey School": a person's name before a head noun names an organisation.
+    if (span?.type === 'person' && span.rule === 'full-name' && isOrganizationHead(ctx, tokens[span.last + 1]?.text ?? '')) {
+      span.type = 'organization';
+      span.last += 1;
+      span.rule = 'org-rule';
     }
     if (span?.type === 'organization') {
       span.last = extendOrganization(ctx, span);
