@@ -88,7 +88,8 @@ export function isInitial(tokens: Token[], index: number): boolean {
   const token = tokens[index];
   if (token === undefined || token.text.length !== 1) return false;
   const next = tokens[index + 1];
-  return next?.text === '.' && next.start === token.end && /^\p{Lu}$/u.test(token.text);
+  // "H. Dietz", and "Robert R . Livingston" in text tokenised with spaces.
+  return next?.text === '.' && next.start - token.end <= 1 && /^\p{Lu}$/u.test(token.text);
 }
 
 const PARTICLES = new Set([
