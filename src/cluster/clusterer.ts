@@ -158,6 +158,9 @@ export function createClusterer(
     if (pinned !== undefined) {
       const story = stories.get(pinned);
       assignment = story ? join(story, article, vector, 1) : found(pinned, article, vector);
+      // A researcher placed this article: its story is curated, so automatic merging leaves it alone.
+      const placed = stories.get(pinned);
+      if (placed && !placed.curated) put({ ...placed, curated: true }, []);
     } else {
       const best = bestStory(article, vector, new Set(forbidden));
       assignment = best

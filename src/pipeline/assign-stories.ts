@@ -67,9 +67,6 @@ export class StoryAssigner {
     for (const { into, from } of assignment.merged) await this.applyMerge(clusterer, into, from);
     let key = this.persisted(assignment.storyKey);
     if (isTemporary(key)) key = await this.persistNewStory(clusterer, key, article);
-    // A story holding a researcher's correction is curated: automatic merging must not touch it.
-    const state = constraints.pinned ? clusterer.getStory(key) : undefined;
-    if (state && !state.curated) clusterer.addStory({ ...state, curated: true });
     await addMembership(this.db, {
       storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
       pinned: constraints.pinned ?? false,

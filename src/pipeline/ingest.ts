@@ -23,7 +23,11 @@ export function createIngestor(db: Db, options: IngestOptions): Ingestor {
   return {
     async ingest(record) {
       const saved = await saveArticle(db, entities, record);
-      if (saved.status !== 'unchanged') await stories.assign(saved.id, record, { firstTime: saved.status === 'new' });
+      // An updated article is assigned again (its text changed); one that a killed run saved but never
+      // assigned gets its story now.
+      if (saved.status !== 'unchanged' || saved.needsStory) {
+        await stories.assign(saved.id, record, { firstTime: saved.status === 'new' });
+      }
       return saved;
     },
     finish: () => stories.finish(),

@@ -33,6 +33,8 @@ export type SaveStatus = 'new' | 'updated' | 'unchanged';
 export interface SavedArticle {
   id: number;
   status: SaveStatus;
+  /** The article is in no story yet (new, or a run was killed between saving and assigning it). */
+  needsStory: boolean;
 }
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -60,18 +62,21 @@ function isRetryable(error: unknown): boolean {
 async function saveInTransaction(tx: Tx, entities: EntityIds, record: ArticleRecord): Promise<SavedArticle> {
   const existing = await tx.article.findUnique({
     where: { url: record.url },
-    select: { id: true, contentHash: true },
+    select: { id: true, contentHash: true, memberships: { where: { leftAt: null }, select: { id: true }, take: 1 } },
   });
   let saved: SavedArticle;
   if (!existing) {
     const row = await tx.article.create({ data: columns(record), select: { id: true } });
-    saved = { id: row.id, status: 'new' };
-  } else if (existing.contentHash !== record.contentHash) {
-    await tx.article.update({ where: { id: existing.id }, data: columns(record) });
-    await tx.mention.deleteMany({ where: { articleId: existing.id } });
-    saved = { id: existing.id, status: 'updated' };
+    saved = { id: row.id, status: 'new', needsStory: true };
   } else {
-    saved = { id: existing.id, status: 'unchanged' };
+    const needsStory = existing.memberships.length === 0;
+    if (existing.contentHash !== record.contentHash) {
+      await tx.article.update({ where: { id: existing.id }, data: columns(record) });
+      await tx.mention.deleteMany({ where: { articleId: existing.id } });
+      saved = { id: existing.id, status: 'updated', needsStory };
+    } else {
+      saved = { id: existing.id, status: 'unchanged', needsStory };
+    }
   }
   if (record.feed) {
     await tx.feedArticle.upsert({
