@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const connection = await connect(`file:${bigArchive}`);
     const now = new Date(lastPublished(articles).getTime() + 3_600_000);
     const reads = await measureReads(connection.db, Number(values.calls), now);
-    const exported = await measureExport(connection.db, now);
+    const exported = await measureExport(connection.db);
     await connection.close();
 
     const result = {
