@@ -127,7 +127,9 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   if (reason === undefined) return undefined;
   if (ctx.starts.has(index) && isStopword(ctx.g, tokens[index]?.text ?? '')) return undefined;
   // "Präsident Barack Obama" is a full name; "Trainer Jupp Heynckes" too: take a second surname word.
-  const last = isSurname(ctx, index + 1) && isAdjacent(ctx, index + 1) && roleBefore ? index + 1 : index;
+  const second = isSurname(ctx, index + 1) && isAdjacent(ctx, index + 1) && roleBefore ? index + 1 : index;
+  // "Gartenhistoriker Ernest de Ganay": particles and a surname after the name.
+  const last = roleBefore ? extendParticles(ctx, second) : second;
   return { first: index, last, type: 'person', rule: `context:${reason}` };
 }
 
