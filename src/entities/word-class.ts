@@ -106,9 +106,12 @@ let englishCommon: Set<string> | undefined;
  * Lower-case English words from natural's Brill lexicon (pos-js, MIT): a sentence-initial
  * "The" or "Will" is a common word, not a name. Loaded once, on first English text.
  */
+const englishCache = new Map<string, boolean>();
+
 export function isEnglishCommonWord(text: string): boolean {
   englishCommon ??= loadEnglishLexicon();
-  return englishCommon.has(text.toLowerCase());
+  const lexicon = englishCommon;
+  return cached(englishCache, text, () => lexicon.has(text.toLowerCase()));
 }
 
 function loadEnglishLexicon(): Set<string> {
