@@ -10,7 +10,7 @@ import { isBoilerplateBlock } from './lines.ts';
 import { parentElement, scoreBlocks, selectContent } from './score.ts';
 
 /** How far above the chosen container we look for the `<article>` that holds its lead paragraph. */
-const ARTICLE_LEVELS = 4;
+const ARTICLE_LEVELS = 6;
 const LEAD_LENGTH = 40;
 
 export function extractBodyText(body: Element): string {

@@ -12,8 +12,8 @@ import { classWeight } from './hints.ts';
 
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const MAX_LEVELS = 5;
-const GOOD_LENGTH = Number(process.env.GL ?? 50);
-const WIDEN_RATIO = Number(process.env.WR ?? 3);
+const GOOD_LENGTH = 100;
+const WIDEN_RATIO = 2;
 
 export interface Totals {
   text: number;
