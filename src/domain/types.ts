@@ -53,7 +53,7 @@ export interface FeedMeta {
   published: Date | null;
   updated: Date | null;
   image: string | null;
-  /** Seconds from RSS <ttl>, when the feed declares one. */
+  /** Minutes from RSS <ttl>, when the feed declares one. */
   ttlMinutes?: number | null;
 }
 
@@ -61,7 +61,8 @@ export interface ParsedFeed {
   format: FeedFormat;
   feed: FeedMeta;
   items: FeedItem[];
-  /** Items dropped because they failed validation (no link and no id, etc.). */
+  /** Items dropped because they failed validation. Items without link or id are kept (the store skips
+   * what it cannot identify and counts it). */
   invalidItems: number;
 }
 
