@@ -31,7 +31,8 @@ const parseOptions = () => parseArgs({
   },
 }).values;
 
-const log = (message: string) => process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(1)}s] ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(1)}s rss ${Math.round(process.memoryUsage().rss / 1048576)} MB] ${message}\n`);
 
 async function analysisFigures(seed: number) {
   const sample = [...generateArticles({ count: 550, seed: seed + 1, start: new Date('2026-03-01'), textChars: 3000 })];
