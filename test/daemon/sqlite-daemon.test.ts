@@ -90,7 +90,7 @@ describe('the daemon on SQLite', () => {
     const { database, farm, dir } = await setUp(40);
     writeConfig(dir, { feeds: farm.feeds });
     const daemon = spawnDaemon(['--config', join(dir, 'feeds.json'), '--tick', '1'], { DATABASE_URL: database.url, NEWSDESK_WORKER_ID: 'w1' });
-    cleanup.push(async () => void (daemon.child.exitCode === null && daemon.child.kill('SIGKILL')));
+    cleanup.push(() => Promise.resolve(daemon.child.exitCode === null && daemon.child.kill('SIGKILL')));
     await until(() => farm.server.requests.length > 0, 60_000, 'the first feed request');
     daemon.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));

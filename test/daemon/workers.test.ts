@@ -56,8 +56,9 @@ async function setUp(feeds = FEEDS): Promise<{ database: TestDatabase; farm: Fee
 function startWorkers(count: number, dir: string, url: string, extra: Record<string, string> = {}, args: string[] = []): DaemonProcess[] {
   const workers = Array.from({ length: count }, (_, i) =>
     spawnDaemon(['--config', join(dir, 'feeds.json'), '--until-idle', '--tick', '1', ...args], { DATABASE_URL: url, NEWSDESK_WORKER_ID: `w${i + 1}`, NEWSDESK_LOG_LEVEL: 'info', NEWSDESK_LOG_FILE: join(dir, `w${i + 1}.log`), ...extra }));
-  cleanup.push(async () => {
+  cleanup.push(() => {
     for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    return Promise.resolve();
   });
   return workers;
 }
