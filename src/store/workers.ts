@@ -47,3 +47,8 @@ export async function failingFeeds(db: Db): Promise<{ name: string; consecutiveF
     select: { name: true, consecutiveFailures: true, lastError: true, nextDueAt: true },
   });
 }
+
+/** Forgets workers stopped (or silent) before `before`, so `status` does not list every past run. */
+export async function pruneWorkers(db: Db, before: Date): Promise<number> {
+  return (await db.worker.deleteMany({ where: { heartbeatAt: { lt: before } } })).count;
+}
