@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'generated/', 'coverage/', '**/*.mjs', '**/*.js'] },
+  { ignores: ['node_modules/', 'generated/', 'coverage/', 'tmp/', 'out/', 'digest-preview/', '**/*.mjs', '**/*.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

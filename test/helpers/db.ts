@@ -45,7 +45,7 @@ export function freshSqliteUrl(): string {
   return `file:${path}`;
 }
 
-export async function freshPostgresUrl(): Promise<string> {
+export function freshPostgresUrl(): string {
   if (!pgUrl) throw new Error('NEWSDESK_TEST_PG_URL is not set');
   const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const url = new URL(pgUrl);
@@ -68,7 +68,7 @@ export async function dropPostgresSchema(url: string): Promise<void> {
 }
 
 export async function createTestDatabase(provider: Provider = 'sqlite'): Promise<TestDatabase> {
-  const url = provider === 'sqlite' ? freshSqliteUrl() : await freshPostgresUrl();
+  const url = provider === 'sqlite' ? freshSqliteUrl() : freshPostgresUrl();
   const connection = await connect(url);
   return {
     ...connection,

@@ -27,7 +27,7 @@ describe('migrations', () => {
   });
 
   it.runIf(pgUrl)('create the PostgreSQL tables in the schema named by ?schema=, once', async () => {
-    const url = await freshPostgresUrl();
+    const url = freshPostgresUrl();
     try {
       const first = await connect(url);
       await first.db.feed.create({ data: { name: 'a', url: 'https://a.example/feed' } });

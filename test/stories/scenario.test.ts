@@ -51,7 +51,7 @@ describe.each(providers)('stories on %s', (provider) => {
       expect(stories.get(distractor), distractor).not.toBe(storyId);
       expect(stories.get(distractor), distractor).not.toBe([...deactivation][0]);
     }
-    const detail = (await storyDetail(db.db, storyId!))!;
+    const detail = (await storyDetail(db.db, storyId))!;
     expect(detail.languages).toEqual(['de', 'en']);
     expect(detail.timeline[0]!.source).toBe('TechCrunch'); // who reported first
     expect(Object.keys(detail.titles).sort()).toEqual(['de', 'en']);
