@@ -90,6 +90,17 @@ describe.each(providers)('fetch pipeline on %s', (provider) => {
     expect(german.bodyText).not.toContain('Cookies');
     expect(german.feeds).toHaveLength(2); // carried by both feeds: one article, two links
     expect(articles[0]!.title).toBe('Größte Übernahme: Stromversorger kauft Glasfasernetz');
+    expect(german.language).toBe('de');
+    expect(articles[2]!.language).toBe('en');
+    const mentions = await db.db.mention.findMany({ where: { articleId: german.id }, include: { entity: true } });
+    const linked = new Set(mentions.map((m) => `${m.entity.type}:${m.entity.name}`));
+    expect([...linked]).toEqual(expect.arrayContaining([
+      'person:Bahtiyar Duysak', 'person:Donald Trump', 'organization:Twitter', 'account:@realDonaldTrump',
+    ]));
+    // "Duysak" alone, later in the text, is the same person; "Trumps" is Donald Trump.
+    expect(mentions.some((m) => m.surface === 'Duysak' && m.entity.name === 'Bahtiyar Duysak')).toBe(true);
+    const account = await db.db.entity.findFirstOrThrow({ where: { name: '@realDonaldTrump' }, include: { owner: true } });
+    expect(account.owner?.name).toBe('Donald Trump');
     expect(articles[2]!.summary).not.toContain('alert');
 
     const down = await db.db.feed.findUniqueOrThrow({ where: { name: 'Down' } });
