@@ -67,6 +67,6 @@ export function isBoilerplateBlock(block: TextBlock): boolean {
 function isLinkList(block: TextBlock): boolean {
   const density = block.linkChars / block.text.length;
   if (density > 0.8) return true;
-  if (density > 0.5 && block.text.length < 200) return true;
+  if (density > 0.35 && block.text.length < 200) return true;
   return block.kind === 'item' && density > 0.3 && block.text.length < 100;
 }
