@@ -112,12 +112,12 @@ class DaemonRun {
     this.options.signal?.addEventListener('abort', onSignal, { once: true });
     const jobs = this.schedule();
     void this.tick();
-    void this.guard('prune', () => pruneFetchLog(this.ctx));
+    const prune = this.guard('prune', () => pruneFetchLog(this.ctx));
     await this.finished;
     for (const job of jobs) job.stop();
     const grace = setTimeout(() => this.abort.abort(new Error('grace period over')), this.options.graceMs ?? DAEMON_DEFAULTS.graceMs);
     try {
-      await this.inFlight;
+      await Promise.all([this.inFlight, prune]);
     } finally {
       clearTimeout(grace);
       this.options.signal?.removeEventListener('abort', onSignal);
