@@ -42,7 +42,7 @@ export function extractEntities(input: EntityInput, options: EntityOptions = {})
   const persons = named.filter((m) => m.type === 'person');
   const accounts = scans.flatMap((scan) => scan.accounts.map((hit) => accountMention(scan, hit.index, hit.name, persons, g, fixes)));
   const mentions = [...named, ...accounts.map((a) => a.mention)].sort(byPosition);
-  return { mentions, entities: entityRefs(mentions, scans, accounts) };
+  return { mentions, entities: entityRefs(mentions, scans, accounts).filter((ref) => !fixes.ignore.has(ref.name)) };
 }
 
 interface AccountResult {

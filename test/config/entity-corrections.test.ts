@@ -48,3 +48,14 @@ describe('entity corrections from the configuration', () => {
     await expect(loadConfig(join(dir, 'bad.json'), {})).rejects.toThrow(/broken\.json/);
   });
 });
+
+describe('ignored names', () => {
+  it('are dropped from the entities too, also when seen only inside a compound', async () => {
+    const { extractEntities } = await import('../../src/entities/index.ts');
+    const result = extractEntities(
+      { title: 'Twitter-Mitarbeiter Bahtiyar Duysak spricht', text: 'Duysak arbeitete für Twitter.', language: 'de' },
+      { corrections: { entities: [], links: [], ignore: ['Twitter'], accounts: [] } },
+    );
+    expect(result.entities.map((e) => e.name)).toEqual(['Bahtiyar Duysak']);
+  });
+});
