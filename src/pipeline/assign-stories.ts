@@ -1,15 +1,16 @@
 /**
  * Incremental story assignment in arrival order. The pure clusterer holds the stories of the time window
  * around the articles being assigned; this loads them from the store as the window moves (never all
- * stories), records memberships at once, and flushes story rows and the clusterer's state in batches.
+ * stories). Each membership is written with its story's row in one transaction; the clusterer's shared
+ * state (document frequencies) is flushed in batches, since losing a few of its updates is harmless.
  */
-import { createClusterer, type AssignConstraints, type Clusterer, type StoryState } from '../cluster/index.ts';
+import { createClusterer, type AssignConstraints, type Clusterer } from '../cluster/index.ts';
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { ArticleRecord } from '../store/articles.ts';
 import type { Db } from '../store/client.ts';
 import {
-  addMembership, createStoryRow, loadSharedClusterState, loadStoryStates, mergeStoryRows, saveSharedClusterState,
-  saveStory,
+  createStoryRow, loadSharedClusterState, loadStoryStates, mergeStoryRows, recordAssignment, saveSharedClusterState,
+  type StoryUpdate,
 } from '../store/stories.ts';
 import { summariseStory } from './story-summary.ts';
 
@@ -17,13 +18,11 @@ const HOUR_MS = 3_600_000;
 /** Stories the clusterer founds get a temporary key until the store gives them an id. */
 const TEMPORARY = 'new:';
 const isTemporary = (key: string) => key.startsWith(TEMPORARY);
-const FLUSH_EVERY = 200;
+const SHARED_STATE_EVERY = 200;
 
 export class StoryAssigner {
   private clusterer: Clusterer | undefined;
   private loaded: { from: number; to: number } | undefined;
-  /** Changed stories with their latest state (kept here: the clusterer may evict them before a flush). */
-  private readonly dirty = new Map<string, StoryState>();
   private readonly touched = new Set<string>();
   private readonly entityTypes = new Map<string, string>();
   private sinceFlush = 0;
@@ -67,14 +66,16 @@ export class StoryAssigner {
     for (const { into, from } of assignment.merged) await this.applyMerge(clusterer, into, from);
     let key = this.persisted(assignment.storyKey);
     if (isTemporary(key)) key = await this.persistNewStory(clusterer, key, article);
-    await addMembership(this.db, {
-      storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
-      pinned: constraints.pinned ?? false,
-      firstTime: constraints.firstTime ?? false,
-    });
-    this.markDirty(clusterer, key);
+    await recordAssignment(
+      this.db,
+      {
+        storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
+        pinned: constraints.pinned ?? false, firstTime: constraints.firstTime ?? false,
+      },
+      this.storyUpdate(clusterer, key),
+    );
     this.touched.add(key);
-    if (++this.sinceFlush >= FLUSH_EVERY) await this.flush();
+    if (++this.sinceFlush >= SHARED_STATE_EVERY) await this.flush();
   }
 
   async finish(): Promise<{ storiesTouched: number }> {
@@ -85,9 +86,10 @@ export class StoryAssigner {
     return { storiesTouched: this.touched.size };
   }
 
-  private markDirty(clusterer: Clusterer, key: string): void {
+  private storyUpdate(clusterer: Clusterer, key: string): StoryUpdate {
     const state = clusterer.getStory(key);
-    if (state) this.dirty.set(key, state);
+    if (!state) throw new Error(`story ${key} is not in the clusterer after assignment`);
+    return { id: Number(key), summary: summariseStory(state, this.entityTypes), state };
   }
 
   private now(): Date {
@@ -112,10 +114,7 @@ export class StoryAssigner {
     const to = t + window;
     if (this.loaded && from >= this.loaded.from && to <= this.loaded.to) return;
     const keys = new Set(clusterer.stories().map((story) => story.key));
-    for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) {
-      // A story changed since the last flush and evicted since: its row is stale, its dirty state is not.
-      clusterer.addStory(this.dirty.get(story.key) ?? story);
-    }
+    for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) clusterer.addStory(story);
     this.loaded = this.loaded
       ? { from: Math.min(this.loaded.from, from), to: Math.max(this.loaded.to, to) }
       : { from, to };
@@ -153,7 +152,6 @@ export class StoryAssigner {
   private async applyMerge(clusterer: Clusterer, into: string, from: string): Promise<void> {
     const fromKey = this.persisted(from);
     let intoKey = this.persisted(into);
-    this.dirty.delete(fromKey);
     if (isTemporary(fromKey)) return; // founded by the article being assigned: nothing stored yet
     if (isTemporary(intoKey)) {
       const founder = clusterer.getStory(intoKey)?.members[0];
@@ -161,19 +159,16 @@ export class StoryAssigner {
         id: founder?.id ?? 0, title: founder?.title ?? '', published: new Date(founder?.published ?? Date.now()),
       });
     }
-    await mergeStoryRows(this.db, Number(intoKey), Number(fromKey), this.now());
-    this.markDirty(clusterer, intoKey);
+    await mergeStoryRows(this.db, Number(intoKey), Number(fromKey), this.now(), this.storyUpdate(clusterer, intoKey));
+    this.touched.add(intoKey);
   }
 
   private async flush(): Promise<void> {
     const clusterer = this.clusterer;
     if (!clusterer) return;
-    for (const [key, state] of this.dirty) {
-      await saveStory(this.db, Number(key), summariseStory(state, this.entityTypes), state);
-    }
-    this.dirty.clear();
     this.sinceFlush = 0;
     const { stories: _stories, ...shared } = clusterer.snapshot();
     await saveSharedClusterState(this.db, shared);
   }
+
 }

@@ -41,10 +41,12 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export async function saveArticle(db: Db, entities: EntityIds, record: ArticleRecord): Promise<SavedArticle> {
   for (let attempt = 1; ; attempt++) {
+    const fork = entities.fork();
     try {
-      return await db.$transaction((tx) => saveInTransaction(tx, entities, record));
+      const saved = await db.$transaction((tx) => saveInTransaction(tx, fork, record));
+      entities.adopt(fork);
+      return saved;
     } catch (error) {
-      entities.clear();
       // Two writers (feeds, workers) racing to create the same article or entity: the loser retries and
       // then finds the winner's row. PostgreSQL may also resolve such a race as a deadlock.
       if (attempt < 5 && isRetryable(error)) continue;

@@ -8,9 +8,34 @@ export function entityKey(ref: { name: string; type: string }): string {
 
 type Tx = Pick<Db, 'entity' | 'entityAlias'>;
 
+/**
+ * Entity and alias ids seen by this process. Ids learnt inside a transaction stay in that transaction's
+ * fork until it commits: a concurrent transaction must never use an id another has not committed yet.
+ */
 export class EntityIds {
   private readonly ids = new Map<string, number>();
   private readonly aliases = new Set<string>();
+
+  constructor(private readonly parent?: EntityIds) {}
+
+  /** A cache for one transaction, reading through to this one. */
+  fork(): EntityIds {
+    return new EntityIds(this);
+  }
+
+  /** After the fork's transaction committed: its ids are safe for everyone. */
+  adopt(fork: EntityIds): void {
+    for (const [key, id] of fork.ids) this.ids.set(key, id);
+    for (const alias of fork.aliases) this.aliases.add(alias);
+  }
+
+  private cachedId(key: string): number | undefined {
+    return this.ids.get(key) ?? this.parent?.cachedId(key);
+  }
+
+  private hasAlias(key: string): boolean {
+    return this.aliases.has(key) || (this.parent?.hasAlias(key) ?? false);
+  }
 
   async resolve(db: Tx, refs: EntityRef[], mentions: EntityMention[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
@@ -28,7 +53,7 @@ export class EntityIds {
   }
 
   private async idFor(db: Tx, key: string, ref: EntityRef): Promise<number> {
-    const cached = this.ids.get(key);
+    const cached = this.cachedId(key);
     if (cached !== undefined) return cached;
     const row = await db.entity.upsert({
       where: { key },
@@ -43,7 +68,7 @@ export class EntityIds {
   private async findOwner(db: Tx, name: string): Promise<number | undefined> {
     for (const type of ['person', 'organization']) {
       const key = entityKey({ name, type });
-      const id = this.ids.get(key) ?? (await db.entity.findUnique({ where: { key }, select: { id: true } }))?.id;
+      const id = this.cachedId(key) ?? (await db.entity.findUnique({ where: { key }, select: { id: true } }))?.id;
       if (id !== undefined) return id;
     }
     return undefined;
@@ -51,7 +76,7 @@ export class EntityIds {
 
   private async alias(db: Tx, entityId: number, alias: string): Promise<void> {
     const key = `${entityId}\u0000${alias}`;
-    if (this.aliases.has(key)) return;
+    if (this.hasAlias(key)) return;
     await db.entityAlias.upsert({
       where: { entityId_alias: { entityId, alias } },
       create: { entityId, alias },
@@ -61,9 +86,4 @@ export class EntityIds {
     this.aliases.add(key);
   }
 
-  /** After a rolled-back transaction the cache may name rows that do not exist. */
-  clear(): void {
-    this.ids.clear();
-    this.aliases.clear();
-  }
 }

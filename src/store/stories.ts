@@ -46,34 +46,58 @@ export interface Membership {
   score: number;
   reasons: { entities: string[]; terms: string[] };
   pinned?: boolean;
+  /** A newly stored article has no membership to close: one insert. */
+  firstTime?: boolean;
 }
 
-export async function addMembership(db: Db, membership: Membership & { firstTime?: boolean }): Promise<void> {
-  const { firstTime, ...row } = membership;
-  if (firstTime) {
-    // A newly stored article has no membership yet: one insert, no transaction.
-    await db.storyMember.create({ data: { ...row, reasons: JSON.stringify(row.reasons), pinned: row.pinned ?? false } });
-    return;
-  }
+export interface StoryUpdate {
+  id: number;
+  summary: StorySummaryFields;
+  state: StoryState;
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * An article joins a story, and the story's row (summary and clusterer state) is updated in the same
+ * transaction: a process killed at any point leaves memberships and story rows that agree.
+ */
+export async function recordAssignment(db: Db, membership: Membership, story: StoryUpdate): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.storyMember.updateMany({
-      where: { articleId: membership.articleId, leftAt: null, storyId: { not: membership.storyId } },
-      data: { leftAt: membership.joinedAt },
-    });
-    const current = await tx.storyMember.findFirst({
-      where: { articleId: membership.articleId, storyId: membership.storyId, leftAt: null },
-      select: { id: true },
-    });
-    if (current) return;
-    await tx.storyMember.create({
-      data: { ...row, reasons: JSON.stringify(row.reasons), pinned: row.pinned ?? false },
-    });
+    await joinStory(tx, membership);
+    await writeStory(tx, story);
   });
 }
 
+/** For corrections: a membership without a story update (the caller saves the story right after). */
+export async function addMembership(db: Db, membership: Membership): Promise<void> {
+  await db.$transaction((tx) => joinStory(tx, membership));
+}
+
+async function joinStory(tx: Tx, { firstTime, ...row }: Membership): Promise<void> {
+  const data = { ...row, reasons: JSON.stringify(row.reasons), pinned: row.pinned ?? false };
+  if (firstTime) {
+    await tx.storyMember.create({ data });
+    return;
+  }
+  await tx.storyMember.updateMany({
+    where: { articleId: row.articleId, leftAt: null, storyId: { not: row.storyId } },
+    data: { leftAt: row.joinedAt },
+  });
+  const current = await tx.storyMember.findFirst({
+    where: { articleId: row.articleId, storyId: row.storyId, leftAt: null },
+    select: { id: true },
+  });
+  if (!current) await tx.storyMember.create({ data });
+}
+
 export async function saveStory(db: Db, storyId: number, summary: StorySummaryFields, state: StoryState): Promise<void> {
-  await db.story.update({
-    where: { id: storyId },
+  await writeStory(db, { id: storyId, summary, state });
+}
+
+async function writeStory(tx: Tx | Db, { id, summary, state }: StoryUpdate): Promise<void> {
+  await tx.story.update({
+    where: { id },
     data: {
       title: summary.title,
       titles: JSON.stringify(summary.titles),
@@ -86,13 +110,16 @@ export async function saveStory(db: Db, storyId: number, summary: StorySummaryFi
       sourceCount: summary.sourceCount,
       keyEntities: JSON.stringify(summary.keyEntities),
       reasons: JSON.stringify(summary.reasons),
-      state: JSON.stringify({ ...state, key: String(storyId) }),
+      state: JSON.stringify({ ...state, key: String(id) }),
     },
   });
 }
 
-/** `from` folds into `into`: its current members move (history kept), and it points at `into`. */
-export async function mergeStoryRows(db: Db, into: number, from: number, at: Date): Promise<void> {
+/**
+ * `from` folds into `into`: its current members move (history kept), it points at `into`, and `into`'s
+ * row is updated, all in one transaction.
+ */
+export async function mergeStoryRows(db: Db, into: number, from: number, at: Date, intoUpdate?: StoryUpdate): Promise<void> {
   await db.$transaction(async (tx) => {
     const members = await tx.storyMember.findMany({ where: { storyId: from, leftAt: null } });
     await tx.storyMember.updateMany({ where: { storyId: from, leftAt: null }, data: { leftAt: at } });
@@ -104,5 +131,6 @@ export async function mergeStoryRows(db: Db, into: number, from: number, at: Dat
       });
     }
     await tx.story.update({ where: { id: from }, data: { mergedIntoId: into, articleCount: 0, state: null } });
+    if (intoUpdate) await writeStory(tx, intoUpdate);
   });
 }
