@@ -3,10 +3,9 @@
  * nothing duplicated, and story membership consistent (every article in exactly one current story, each
  * story's article count matching its current members).
  *
- * Fails today (bug in src/pipeline/ingest.ts + src/pipeline/assign-stories.ts, not in this suite): an
- * article saved just before the kill keeps no story (the re-run sees it "unchanged" and never assigns it),
- * and stories founded since the last flush keep articleCount 0 and state NULL, so the re-run's clusterer
- * never loads them. Which of the two shows depends on where the kill lands.
+ * It pins two fixes: an article saved just before the kill gets its story on the re-run (the ingestor
+ * assigns saved articles that have none), and a story's row is written in the same transaction as each
+ * membership, so no story is left with members its row does not count.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -49,7 +48,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
 }
 
 describe('import killed with SIGKILL', () => {
-  it('a re-run completes it: nothing lost, nothing duplicated, memberships consistent [KNOWN BUG, fails today: see the comment at the top]', async () => {
+  it('a re-run completes it: nothing lost, nothing duplicated, memberships consistent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsdesk-kill-'));
     const file = join(dir, 'big.jsonl');
     const articles = [...generateArticles({ count: ARTICLES, seed: 5, start: new Date('2026-02-01T00:00:00Z'), textChars: 800, perDay: 200 })];
