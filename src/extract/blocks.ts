@@ -3,7 +3,7 @@
  * remembering the element that owns it, how much of it is link text, and whether it is a heading
  * or a list item. Scoring and output both work on these blocks.
  */
-import type { AnyNode, Element } from 'domhandler';
+import { isText, type AnyNode, type Element } from 'domhandler';
 import { childrenOf, isElement, tagOf } from './dom.ts';
 import { BLOCK_TAGS, HEADING_TAGS } from './hints.ts';
 
@@ -40,8 +40,8 @@ export function collectBlocks(root: Element): BlockSet {
   const walk = (node: AnyNode, inLink: boolean, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     for (const child of childrenOf(node)) {
-      if (child.type === 'text' || child.type === 'cdata') {
-        const data = child.type === 'text' ? child.data : '';
+      if (isText(child)) {
+        const data = child.data;
         raw += data;
         if (inLink) linkChars += data.replace(/\s+/g, ' ').trim().length;
         continue;

@@ -6,7 +6,7 @@
  * themes put words like "sidebar" or "nav" on layout wrappers; and a container whose hints also
  * say "content" survives unless it is small or mostly links.
  */
-import type { AnyNode, ChildNode, Element } from 'domhandler';
+import { isComment, isDirective, type AnyNode, type ChildNode, type Element } from 'domhandler';
 import { childrenOf, elementsOf, hintsOf, isElement, removeNode, tagOf } from './dom.ts';
 import { COMMENTS, DROP_TAGS, LIKELY, STRUCTURAL_DROP, UNLIKELY_ANYWHERE, UNLIKELY_TOKEN_START } from './hints.ts';
 import { measureText, type TextMeasure } from './measure.ts';
@@ -30,8 +30,8 @@ export function removeBoilerplateNodes(root: Element): void {
   const stack: AnyNode[] = [...childrenOf(root)];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'comment' || node.type === 'directive') {
-      doomed.push(node as ChildNode);
+    if (isComment(node) || isDirective(node)) {
+      doomed.push(node);
       continue;
     }
     if (!isElement(node)) continue;

@@ -2,11 +2,11 @@
  * Small helpers over the domhandler tree that cheerio builds. The extractor walks nodes directly
  * instead of through cheerio selections: one linear pass per step keeps a page at a few ms.
  */
-import type { AnyNode, ChildNode, Element, ParentNode } from 'domhandler';
+import { hasChildren, isCDATA, isTag, isText, type AnyNode, type ChildNode, type Element } from 'domhandler';
 import { TAXONOMY_TOKENS } from './hints.ts';
 
 export function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+  return isTag(node);
 }
 
 export function tagOf(node: AnyNode): string {
@@ -14,7 +14,7 @@ export function tagOf(node: AnyNode): string {
 }
 
 export function childrenOf(node: AnyNode): ChildNode[] {
-  return 'children' in node ? (node as ParentNode).children : [];
+  return hasChildren(node) ? node.children : [];
 }
 
 /** Class and id for hint matching: camelCase and snake_case become kebab-case, lower-cased. */
@@ -67,10 +67,10 @@ export function ancestorsOf(element: Element): Element[] {
 
 /** Raw text of a subtree, without normalising whitespace. */
 export function textOf(node: AnyNode): string {
-  if (node.type === 'text') return (node as { data: string }).data;
+  if (isText(node)) return node.data;
   let out = '';
   for (const child of childrenOf(node)) {
-    if (child.type === 'text' || isElement(child) || child.type === 'cdata') out += textOf(child);
+    if (isText(child) || isElement(child) || isCDATA(child)) out += textOf(child);
   }
   return out;
 }

@@ -3,7 +3,6 @@
  * no clock. `decodeHtml` turns fetched bytes into the string this function takes.
  */
 import { load } from 'cheerio';
-import type { Element } from 'domhandler';
 import type { ExtractedPage } from '../domain/types.ts';
 import { extractBodyText } from './body.ts';
 import { articleNode, ldString, readJsonLd } from './json-ld.ts';
@@ -21,7 +20,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const $ = load(html);
   const ld = readJsonLd($);
   const meta = readMetadata($, ld, url);
-  const body = ($('body')[0] ?? $.root().children('html')[0]) as Element | undefined;
+  const body = $('body')[0] ?? $.root().children('html')[0];
   const domText = body ? extractBodyText(body) : '';
   const text = preferArticleBody(domText, ldString(articleNode(ld)?.articleBody));
   return {

@@ -2,7 +2,7 @@
  * Text and link-text length of every element, in one post-order pass (no quadratic re-walks).
  * Lengths count characters after collapsing whitespace runs to one space, approximately.
  */
-import type { AnyNode, Element } from 'domhandler';
+import { isText, type AnyNode, type Element } from 'domhandler';
 import { isElement, tagOf } from './dom.ts';
 
 export interface TextMeasure {
@@ -20,7 +20,7 @@ function visit(node: AnyNode, inLink: boolean, out: Map<Element, TextMeasure>, d
   const total: TextMeasure = { text: 0, links: 0 };
   if (depth > 1500) return total;
   for (const child of 'children' in node ? node.children : []) {
-    if (child.type === 'text') {
+    if (isText(child)) {
       const length = collapsedLength(child.data);
       total.text += length;
       if (inLink) total.links += length;

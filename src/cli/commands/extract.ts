@@ -10,8 +10,9 @@ import { UsageError, UserError, errorMessage } from '../../domain/errors.ts';
 import { decodeHtml, extractArticle } from '../../extract/index.ts';
 import { writeJson } from '../output.ts';
 
+// --url is echoed as given; it only serves as a base when it is an absolute http(s) URL.
 const Options = z.object({
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: z.string().min(1).optional(),
   json: z.boolean().optional(),
 });
 
@@ -24,7 +25,7 @@ export function register(program: Command): void {
     .option('--json', 'JSON output (the only format)')
     .action(async (path: string, raw: unknown) => {
       const parsed = Options.safeParse(raw);
-      if (!parsed.success) throw new UsageError(`--url must be an absolute http(s) URL`);
+      if (!parsed.success) throw new UsageError('--url must not be empty');
       const bytes = await readInput(path);
       const page = extractArticle(decodeHtml(bytes), parsed.data.url ? { url: parsed.data.url } : {});
       writeJson({
