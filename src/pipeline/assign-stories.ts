@@ -159,7 +159,9 @@ export class StoryAssigner {
         id: founder?.id ?? 0, title: founder?.title ?? '', published: new Date(founder?.published ?? Date.now()),
       });
     }
-    await mergeStoryRows(this.db, Number(intoKey), Number(fromKey), this.now(), this.storyUpdate(clusterer, intoKey));
+    // A merge sequence can fold `into` further on (A←B, then C←A): then only the last survivor is updated.
+    const survivor = clusterer.getStory(intoKey) ? this.storyUpdate(clusterer, intoKey) : undefined;
+    await mergeStoryRows(this.db, Number(intoKey), Number(fromKey), this.now(), survivor);
     this.touched.add(intoKey);
   }
 
