@@ -1,5 +1,6 @@
 /** What `newsdesk status` shows: workers, their last cycle, the queues, failing feeds, the next digest. */
 import { Cron } from 'croner';
+import { digestFailures, type DigestFailure } from '../store/digest-deliveries.ts';
 import type { Config } from '../config/check.ts';
 import type { Db } from '../store/client.ts';
 import { countPendingCluster, feedQueue } from '../store/leases.ts';
@@ -16,11 +17,14 @@ export interface DaemonStatus {
   queue: { dueFeeds: number; leasedFeeds: number; articlesPending: number };
   failingFeeds: { name: string; consecutiveFailures: number; lastError: string | null; nextDueAt: Date | null }[];
   nextDigest: { at: Date; timeZone: string; recipients: number } | null;
+  /** Digest deliveries of the last week that failed, gave up, or whose sender stopped mid-send. */
+  digestFailures: DigestFailure[];
 }
 
 export async function gatherStatus(db: Db, config: Config, now: Date): Promise<DaemonStatus> {
-  const [workers, queue, articlesPending, failing] = await Promise.all([
+  const [workers, queue, articlesPending, failing, deliveries] = await Promise.all([
     listWorkers(db), feedQueue(db, now), countPendingCluster(db), failingFeeds(db),
+    digestFailures(db, new Date(now.getTime() - 7 * 86_400_000), now),
   ]);
   const rows = workers.map(({ lastCycle: _summary, ...worker }) => ({
     ...worker,
@@ -35,6 +39,7 @@ export async function gatherStatus(db: Db, config: Config, now: Date): Promise<D
     queue: { dueFeeds: queue.due, leasedFeeds: queue.leased, articlesPending },
     failingFeeds: failing,
     nextDigest: nextDigest(config, now),
+    digestFailures: deliveries,
   };
 }
 

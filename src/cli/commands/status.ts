@@ -46,5 +46,8 @@ function render(status: DaemonStatus): string {
   }
   const digest = status.nextDigest;
   lines.push(digest ? `next digest: ${digest.at.toISOString()} (${digest.timeZone}), ${digest.recipients} recipients` : 'next digest: -');
+  for (const f of status.digestFailures) {
+    lines.push(colour.paint('red', `digest ${f.digestDate} to ${f.recipient}: ${f.state} after ${f.attempts} attempts: ${f.lastError ?? 'unknown error'}`));
+  }
   return `${lines.join('\n')}\n`;
 }
