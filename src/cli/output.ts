@@ -1,17 +1,13 @@
 /** Data goes to stdout, logs and progress to stderr. */
 import { styleText } from 'node:util';
 
+/** Dates become ISO strings in UTC through Date.prototype.toJSON. */
 export function writeJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, jsonDates, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 export function writeJsonLine(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, jsonDates)}\n`);
-}
-
-/** Dates are ISO strings in UTC. */
-function jsonDates(this: unknown, _key: string, value: unknown): unknown {
-  return value;
+  process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
 export function progress(message: string): void {
