@@ -5,30 +5,14 @@
  */
 import type { Ingestor } from '../pipeline/ingest.ts';
 import type { Db } from '../store/client.ts';
-import { saveArticle, type ArticleRecord, type SavedArticle } from '../store/articles.ts';
+import { saveArticle } from '../store/articles.ts';
 import { EntityIds } from '../store/entities.ts';
 
-const TRIES = 3;
-
 export function createSavingIngestor(db: Db): Ingestor {
+  // One cache is safe across concurrent saves: ids learnt in a transaction are shared only after it commits.
+  const entities = new EntityIds();
   return {
-    ingest: (record) => saveWithRetry(db, record),
+    ingest: (record) => saveArticle(db, entities, record),
     finish: () => Promise.resolve({ storiesTouched: 0 }),
   };
-}
-
-/**
- * A fresh entity-id cache per article: a cache shared by concurrent transactions (fetch concurrency, on
- * PostgreSQL) can hand one transaction the id of an entity another has created but not committed, which
- * fails with a foreign-key violation. Such a failure is retried; saveArticle itself retries unique races.
- */
-async function saveWithRetry(db: Db, record: ArticleRecord): Promise<SavedArticle> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await saveArticle(db, new EntityIds(), record);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= TRIES || !(code === 'P2003' || /foreign key/i.test(String(error)))) throw error;
-    }
-  }
 }
