@@ -11,6 +11,7 @@ import {
 } from './similarity.ts';
 import { addMember, createStory, mergeStates, removeMember } from './story.ts';
 import { createStoryIndex } from './story-index.ts';
+import { createSourceTemplates } from './source-templates.ts';
 import { createSourceVocabulary, sourceOf } from './source-vocabulary.ts';
 import type {
   AssignConstraints,
@@ -44,6 +45,7 @@ export function createClusterer(
   const windowMs = opts.windowHours * HOUR_MS;
   const df = createDocumentFrequency(snapshot?.documentFrequency, opts.maxDocuments);
   const sourceVocabulary = createSourceVocabulary(snapshot?.sourceVocabulary);
+  const sourceTemplates = createSourceTemplates(snapshot?.sourceTemplates);
   const index = createStoryIndex(INDEX_TERMS, opts.maxPostings);
   const stories = new Map<string, StoryState>();
   const storyOf = new Map<number, string>();
@@ -95,8 +97,8 @@ export function createClusterer(
   }
 
   function vectorise(article: ClusterArticle): Vector {
-    const terms = articleFeatures(article);
     const source = sourceOf(article);
+    const terms = articleFeatures({ ...sourceTemplates.strip(source, article), language: article.language });
     df.observe(terms);
     const vector = normalise(topK(sourceVocabulary.discount(source, df.weigh(terms)), ARTICLE_TERMS));
     sourceVocabulary.observe(source, terms);
@@ -277,6 +279,7 @@ export function createClusterer(
       highWater: Number.isFinite(highWater) ? new Date(highWater).toISOString() : null,
       documentFrequency: df.state(),
       sourceVocabulary: sourceVocabulary.state(),
+      sourceTemplates: sourceTemplates.state(),
       stories: [...stories.values()],
     }),
   };

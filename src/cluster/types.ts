@@ -1,5 +1,6 @@
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { DocumentFrequencyState } from './document-frequency.ts';
+import type { SourceTemplatesState } from './source-templates.ts';
 import type { SourceVocabularyState } from './source-vocabulary.ts';
 import type { Vector } from './vector.ts';
 
@@ -109,6 +110,8 @@ export interface ClusterSnapshot {
   highWater: string | null;
   documentFrequency: DocumentFrequencyState;
   sourceVocabulary: SourceVocabularyState;
+  /** Passages each outlet repeats (absent in snapshots saved before it existed). */
+  sourceTemplates?: SourceTemplatesState;
   stories: StoryState[];
 }
 
