@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { importArticles, type ImportReport } from '../src/pipeline/import-articles.ts';
+import { analysisWorkers, importArticles, type ImportReport } from '../src/pipeline/import-articles.ts';
 import { createIngestor } from '../src/pipeline/ingest.ts';
 import { stemText } from '../src/query/text-tokens.ts';
 import { connect } from '../src/store/client.ts';
@@ -47,7 +47,9 @@ export async function importLines(path: string, lines: readonly string[], window
   const connection = await connect(`file:${path}`);
   try {
     const ingestor = createIngestor(connection.db, { clusterWindowHours: windowHours });
-    return await importArticles(Readable.from(lines.map((line) => `${line}\n`)), ingestor, () => new Date());
+    return await importArticles(Readable.from(lines.map((line) => `${line}\n`)), ingestor, () => new Date(), {}, {
+      workers: analysisWorkers(),
+    });
   } finally {
     await connection.close();
   }

@@ -28,6 +28,7 @@ export async function assignPendingStories(
   try {
     for (;;) {
       const batch = await pendingClusterArticles(ctx.db, BATCH);
+      const done: number[] = [];
       for (const article of batch) {
         if (options.stop.aborted) break;
         await assigner.assign(article.id, {
@@ -35,13 +36,16 @@ export async function assignPendingStories(
           language: article.language, publishedAt: article.published, fetchedAt: article.published,
           entities: article.entities,
         });
-        await markClustered(ctx.db, article.id, ctx.now());
+        done.push(article.id);
         assigned += 1;
         // Renewed as it goes: losing the lease (a stall longer than it) means another worker took over.
         if (assigned % RENEW_EVERY === 0 && !(await acquireLease(ctx.db, LEASE_KEY, ctx.worker, ctx.now(), ctx.leaseMs))) {
           throw new Error('lost the cluster lease while assigning stories');
         }
       }
+      // The pending set is read from the store: this batch's memberships must be stored before the next read.
+      await assigner.write();
+      await markClustered(ctx.db, done, ctx.now());
       if (batch.length < BATCH || options.stop.aborted) break;
     }
     await assigner.finish();

@@ -5,7 +5,7 @@
  */
 import type { Ingestor } from '../pipeline/ingest.ts';
 import type { Db } from '../store/client.ts';
-import { saveArticle } from '../store/articles.ts';
+import { saveArticle, saveArticles } from '../store/articles.ts';
 import { EntityIds } from '../store/entities.ts';
 
 export function createSavingIngestor(db: Db): Ingestor {
@@ -13,6 +13,7 @@ export function createSavingIngestor(db: Db): Ingestor {
   const entities = new EntityIds();
   return {
     ingest: (record) => saveArticle(db, entities, record),
+    ingestMany: (records) => saveArticles(db, entities, records),
     finish: () => Promise.resolve({ storiesTouched: 0 }),
   };
 }

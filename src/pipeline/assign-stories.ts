@@ -4,13 +4,13 @@
  * stories). Each membership is written with its story's row in one transaction; the clusterer's shared
  * state (document frequencies) is flushed in batches, since losing a few of its updates is harmless.
  */
-import { createClusterer, type AssignConstraints, type Clusterer } from '../cluster/index.ts';
+import { createClusterer, type AssignConstraints, type Clusterer, type StoryState } from '../cluster/index.ts';
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { ArticleRecord } from '../store/articles.ts';
 import type { Db } from '../store/client.ts';
 import {
-  createStoryRow, loadSharedClusterState, loadStoryStates, mergeStoryRows, recordAssignment, saveSharedClusterState,
-  type StoryUpdate,
+  createStoryRow, loadSharedClusterState, loadStoryStates, mergeStoryRows, recordAssignments, saveSharedClusterState,
+  type Membership, type StoryUpdate,
 } from '../store/stories.ts';
 import { summariseStory } from './story-summary.ts';
 
@@ -19,6 +19,8 @@ const HOUR_MS = 3_600_000;
 const TEMPORARY = 'new:';
 const isTemporary = (key: string) => key.startsWith(TEMPORARY);
 const SHARED_STATE_EVERY = 200;
+/** Assignments stored per transaction. */
+const WRITE_EVERY = 200;
 
 export class StoryAssigner {
   private clusterer: Clusterer | undefined;
@@ -26,6 +28,9 @@ export class StoryAssigner {
   private readonly touched = new Set<string>();
   private readonly entityTypes = new Map<string, string>();
   private sinceFlush = 0;
+  /** Assignments not stored yet, and the stories they changed (see write()). */
+  private pending: Membership[] = [];
+  private readonly dirty = new Map<string, StoryState | undefined>();
   /** Temporary keys already given an id (a merge may name one after it was persisted). */
   private readonly ids = new Map<string, string>();
 
@@ -66,28 +71,41 @@ export class StoryAssigner {
     for (const { into, from } of assignment.merged) await this.applyMerge(clusterer, into, from);
     let key = this.persisted(assignment.storyKey);
     if (isTemporary(key)) key = await this.persistNewStory(clusterer, key, article);
-    await recordAssignment(
-      this.db,
-      {
-        storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
-        pinned: constraints.pinned ?? false, firstTime: constraints.firstTime ?? false,
-      },
-      this.storyUpdate(clusterer, key),
-    );
+    this.pending.push({
+      storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
+      pinned: constraints.pinned ?? false, firstTime: constraints.firstTime ?? false,
+    });
     this.touched.add(key);
+    this.dirty.set(key, clusterer.getStory(key));
+    if (this.pending.length >= WRITE_EVERY) await this.write();
     if (++this.sinceFlush >= SHARED_STATE_EVERY) await this.flush();
+  }
+
+  /**
+   * Stores the assignments made since the last write: memberships and the rows of the stories they
+   * changed, in one transaction. Callers that read memberships back (or report them done) call this first.
+   */
+  async write(): Promise<void> {
+    const clusterer = this.clusterer;
+    if (!clusterer || this.pending.length === 0) return;
+    // A story the clusterer evicted since (out of the window) is written from the state it had.
+    const stories = [...this.dirty].map(([key, state]) => this.storyUpdate(clusterer, key, state));
+    await recordAssignments(this.db, this.pending, stories);
+    this.pending = [];
+    this.dirty.clear();
   }
 
   async finish(): Promise<{ storiesTouched: number }> {
     if (this.clusterer) {
+      await this.write();
       await this.mergeConverged(this.clusterer);
       await this.flush();
     }
     return { storiesTouched: this.touched.size };
   }
 
-  private storyUpdate(clusterer: Clusterer, key: string): StoryUpdate {
-    const state = clusterer.getStory(key);
+  private storyUpdate(clusterer: Clusterer, key: string, last?: StoryState): StoryUpdate {
+    const state = clusterer.getStory(key) ?? last;
     if (!state) throw new Error(`story ${key} is not in the clusterer after assignment`);
     return { id: Number(key), summary: summariseStory(state, this.entityTypes), state };
   }
@@ -110,9 +128,10 @@ export class StoryAssigner {
   /** Loads the stories of [t - window, t + window] not in memory yet (arrival order makes this incremental). */
   private async ensureLoaded(clusterer: Clusterer, t: number): Promise<void> {
     const window = this.options.windowHours * HOUR_MS;
+    if (this.loaded && t - window >= this.loaded.from && t + window <= this.loaded.to) return;
+    // Arrival order moves forward: load a window ahead too, so this runs once per window, not per article.
     const from = t - window;
-    const to = t + window;
-    if (this.loaded && from >= this.loaded.from && to <= this.loaded.to) return;
+    const to = t + 2 * window;
     const keys = new Set(clusterer.stories().map((story) => story.key));
     for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) clusterer.addStory(story);
     this.loaded = this.loaded
@@ -153,6 +172,10 @@ export class StoryAssigner {
     const fromKey = this.persisted(from);
     let intoKey = this.persisted(into);
     if (isTemporary(fromKey)) return; // founded by the article being assigned: nothing stored yet
+    // The merge moves the stored members of `from`: those still pending must be stored first. A merged
+    // story's row is written by the merge, not by write().
+    await this.write();
+    this.dirty.delete(fromKey);
     if (isTemporary(intoKey)) {
       const founder = clusterer.getStory(intoKey)?.members[0];
       intoKey = await this.persistNewStory(clusterer, intoKey, {

@@ -2,6 +2,7 @@
  * `newsdesk import`: JSON Lines of articles through the same analysis, deduplication and story
  * clustering as fetched articles, in the order given. Re-importing the same file changes nothing.
  */
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { contentHash } from '../dedup/content-hash.ts';
 import type { ArticleRecord } from '../store/articles.ts';
 import { analyzeArticle, type AnalyzeOptions } from './analyze.ts';
+import { createAnalysisPool, type AnalysisPool } from './analysis-worker/pool.ts';
 import type { Ingestor } from './ingest.ts';
 
 const ImportLine = z.object({
@@ -20,6 +22,13 @@ const ImportLine = z.object({
   source: z.string().nullish(),
 });
 
+/** Articles saved per transaction: bounded by count and by size, so memory stays flat on huge bodies. */
+const BATCH_ARTICLES = 200;
+const BATCH_CHARS = 8_000_000;
+/** Lines analysed together (one message to a worker). */
+const CHUNK_LINES = 25;
+const CHUNK_CHARS = 1_000_000;
+
 export interface ImportReport {
   read: number;
   new: number;
@@ -30,27 +39,82 @@ export interface ImportReport {
   errors: { line: number; error: string }[];
 }
 
+export interface ImportParallelism {
+  /** Worker threads for analysis; 0 analyses on the main thread. */
+  workers: number;
+  /** Start the workers only once the input is longer than this (small imports do not pay their start-up). */
+  afterLines?: number;
+}
+
+/**
+ * Analysis threads for a large import: one per core beside the main thread (which stores and clusters),
+ * at least one, at most four.
+ */
+export function analysisWorkers(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
+}
+
 export async function importArticles(
   input: Readable,
   ingestor: Ingestor,
   now: () => Date,
   analysis: AnalyzeOptions = {},
+  parallel: ImportParallelism = { workers: 0 },
 ): Promise<ImportReport> {
   const report: ImportReport = { read: 0, new: 0, updated: 0, unchanged: 0, invalid: 0, stories: 0, errors: [] };
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber += 1;
-    if (line.trim() === '') continue;
-    report.read += 1;
-    const record = toRecord(line, now(), analysis);
-    if (typeof record === 'string') {
-      report.invalid += 1;
-      if (report.errors.length < 100) report.errors.push({ line: lineNumber, error: record });
-      continue;
+  let pool: AnalysisPool | undefined;
+  const analyze = (lines: string[]): Promise<(ArticleRecord | string)[]> => {
+    if (!pool && parallel.workers > 0 && report.read > (parallel.afterLines ?? 0)) {
+      pool = createAnalysisPool(parallel.workers, analysis);
     }
-    const saved = await ingestor.ingest(record);
-    report[saved.status] += 1;
+    return pool ? pool.analyze(lines, now()) : Promise.resolve(lines.map((line) => toRecord(line, now(), analysis)));
+  };
+  // Chunks of lines in analysis, oldest first: results are stored in input order.
+  const inFlight: { numbers: number[]; records: Promise<(ArticleRecord | string)[]> }[] = [];
+  let batch: ArticleRecord[] = [];
+  let batchChars = 0;
+  const store = async () => {
+    for (const saved of await ingestor.ingestMany(batch)) report[saved.status] += 1;
+    batch = [];
+    batchChars = 0;
+  };
+  const takeOldest = async () => {
+    const { numbers, records } = inFlight.shift()!;
+    for (const [i, record] of (await records).entries()) {
+      if (typeof record === 'string') {
+        report.invalid += 1;
+        if (report.errors.length < 100) report.errors.push({ line: numbers[i]!, error: record });
+        continue;
+      }
+      batch.push(record);
+      batchChars += (record.bodyText?.length ?? 0) + record.title.length;
+      if (batch.length >= BATCH_ARTICLES || batchChars >= BATCH_CHARS) await store();
+    }
+  };
+  let chunk: { lines: string[]; numbers: number[] } = { lines: [], numbers: [] };
+  let chunkChars = 0;
+  const submit = async () => {
+    inFlight.push({ numbers: chunk.numbers, records: analyze(chunk.lines) });
+    chunk = { lines: [], numbers: [] };
+    chunkChars = 0;
+    if (inFlight.length > Math.max(1, 4 * parallel.workers)) await takeOldest();
+  };
+  try {
+    let lineNumber = 0;
+    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+      lineNumber += 1;
+      if (line.trim() === '') continue;
+      report.read += 1;
+      chunk.lines.push(line);
+      chunk.numbers.push(lineNumber);
+      chunkChars += line.length;
+      if (chunk.lines.length >= CHUNK_LINES || chunkChars >= CHUNK_CHARS) await submit();
+    }
+    if (chunk.lines.length > 0) await submit();
+    while (inFlight.length > 0) await takeOldest();
+    if (batch.length > 0) await store();
+  } finally {
+    await pool?.close();
   }
   report.stories = (await ingestor.finish()).storiesTouched;
   return report;

@@ -3,12 +3,14 @@
  * new articles to stories in arrival order.
  */
 import type { Db } from '../store/client.ts';
-import { saveArticle, type ArticleRecord, type SavedArticle } from '../store/articles.ts';
+import { saveArticles, type ArticleRecord, type SavedArticle } from '../store/articles.ts';
 import { EntityIds } from '../store/entities.ts';
 import { StoryAssigner } from './assign-stories.ts';
 
 export interface Ingestor {
   ingest(record: ArticleRecord): Promise<SavedArticle>;
+  /** Several records in arrival order, saved together (one transaction where the store allows). */
+  ingestMany(records: readonly ArticleRecord[]): Promise<SavedArticle[]>;
   /** Flush story state; returns how many stories were touched. */
   finish(): Promise<{ storiesTouched: number }>;
 }
@@ -20,16 +22,23 @@ export interface IngestOptions {
 export function createIngestor(db: Db, options: IngestOptions): Ingestor {
   const entities = new EntityIds();
   const stories = new StoryAssigner(db, { windowHours: options.clusterWindowHours });
+  const ingestMany = async (records: readonly ArticleRecord[]) => {
+    const saved = await saveArticles(db, entities, records);
+    // An updated article is assigned again (its text changed); one that a killed run saved but never
+    // assigned gets its story now.
+    // The same URL twice in one batch is one article: assigned once, with its last content.
+    const toAssign = new Map<number, { record: ArticleRecord; firstTime: boolean }>();
+    for (const [i, article] of saved.entries()) {
+      if (article.status === 'unchanged' && !article.needsStory) continue;
+      const firstTime = article.status === 'new' || (toAssign.get(article.id)?.firstTime ?? false);
+      toAssign.set(article.id, { record: records[i]!, firstTime });
+    }
+    for (const [id, { record, firstTime }] of toAssign) await stories.assign(id, record, { firstTime });
+    return saved;
+  };
   return {
-    async ingest(record) {
-      const saved = await saveArticle(db, entities, record);
-      // An updated article is assigned again (its text changed); one that a killed run saved but never
-      // assigned gets its story now.
-      if (saved.status !== 'unchanged' || saved.needsStory) {
-        await stories.assign(saved.id, record, { firstTime: saved.status === 'new' });
-      }
-      return saved;
-    },
+    ingestMany,
+    ingest: async (record) => (await ingestMany([record]))[0]!,
     finish: () => stories.finish(),
   };
 }

@@ -2,7 +2,9 @@
 import type { EntityMention, EntityRef, LanguageEvidence } from '../domain/types.ts';
 import type { Db } from './client.ts';
 import { EntityIds, entityKey } from './entities.ts';
+import { saveArticlesSqlite } from './articles-sqlite.ts';
 import { indexArticleText } from './search-index.ts';
+import { sqliteDriver } from './sqlite-driver.ts';
 
 export interface ArticleRecord {
   url: string;
@@ -37,9 +39,23 @@ export interface SavedArticle {
   needsStory: boolean;
 }
 
+/**
+ * Saves several articles in order, as `saveArticle` would one by one. On SQLite they share one
+ * transaction (a full-text index commit per article would cost more than the article).
+ */
+export async function saveArticles(db: Db, entities: EntityIds, records: readonly ArticleRecord[]): Promise<SavedArticle[]> {
+  const driver = sqliteDriver(db);
+  if (driver) return saveArticlesSqlite(driver, entities, records);
+  const saved: SavedArticle[] = [];
+  for (const record of records) saved.push(await saveArticle(db, entities, record));
+  return saved;
+}
+
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export async function saveArticle(db: Db, entities: EntityIds, record: ArticleRecord): Promise<SavedArticle> {
+  const driver = sqliteDriver(db);
+  if (driver) return (await saveArticlesSqlite(driver, entities, [record]))[0]!;
   for (let attempt = 1; ; attempt++) {
     const fork = entities.fork();
     try {

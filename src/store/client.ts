@@ -6,6 +6,7 @@
 import type { PrismaClient } from '../../generated/sqlite/index.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
 import { migrate } from './migrate.ts';
+import { registerSqliteDriver, type SqliteDriver } from './sqlite-driver.ts';
 
 export type Db = PrismaClient;
 
@@ -27,10 +28,23 @@ async function sqliteClient(url: string): Promise<Db> {
     import('../../generated/sqlite/index.js'),
     import('@prisma/adapter-better-sqlite3'),
   ]);
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }), errorFormat: 'minimal' });
+  // The adapter opens its better-sqlite3 connection when Prisma first connects; keep a hold of it for the
+  // ingest write path (sqlite-driver.ts).
+  const factory = new PrismaBetterSQLite3({ url, timeout: 15_000 });
+  let driver: SqliteDriver | undefined;
+  const adapter: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
+    connect: async () => {
+      const connected = await factory.connect();
+      driver = (connected as unknown as { client: SqliteDriver }).client;
+      return connected;
+    },
+  });
+  const db = new PrismaClient({ adapter, errorFormat: 'minimal' });
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 15000');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  if (!driver) throw new Error('the SQLite adapter did not expose its connection');
+  registerSqliteDriver(db, driver);
   return db;
 }
 

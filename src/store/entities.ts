@@ -6,6 +6,18 @@ export function entityKey(ref: { name: string; type: string }): string {
   return `${ref.type}:${ref.name.toLowerCase()}`;
 }
 
+export const aliasKey = (entityId: number, alias: string): string => `${entityId}\u0000${alias}`;
+
+/** Every entity an article names: its refs plus any mention whose entity is not among them. */
+export function entitiesOf(refs: EntityRef[], mentions: EntityMention[]): Map<string, EntityRef> {
+  const all = new Map<string, EntityRef>();
+  for (const ref of refs) all.set(entityKey(ref), ref);
+  for (const m of mentions) if (!all.has(entityKey(m))) all.set(entityKey(m), { name: m.name, type: m.type });
+  return all;
+}
+
+export const OWNER_TYPES = ['person', 'organization'] as const;
+
 type Tx = Pick<Db, 'entity' | 'entityAlias'>;
 
 /**
@@ -29,19 +41,26 @@ export class EntityIds {
     for (const alias of fork.aliases) this.aliases.add(alias);
   }
 
-  private cachedId(key: string): number | undefined {
+  cachedId(key: string): number | undefined {
     return this.ids.get(key) ?? this.parent?.cachedId(key);
   }
 
-  private hasAlias(key: string): boolean {
+  remember(key: string, id: number): void {
+    this.ids.set(key, id);
+  }
+
+  /** Alias keys are `aliasKey(entityId, alias)`. */
+  hasAlias(key: string): boolean {
     return this.aliases.has(key) || (this.parent?.hasAlias(key) ?? false);
+  }
+
+  rememberAlias(key: string): void {
+    this.aliases.add(key);
   }
 
   async resolve(db: Tx, refs: EntityRef[], mentions: EntityMention[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
-    const all = new Map<string, EntityRef>();
-    for (const ref of refs) all.set(entityKey(ref), ref);
-    for (const m of mentions) if (!all.has(entityKey(m))) all.set(entityKey(m), { name: m.name, type: m.type });
+    const all = entitiesOf(refs, mentions);
     for (const [key, ref] of all) result.set(key, await this.idFor(db, key, ref));
     for (const ref of all.values()) {
       if (!ref.owner) continue;
@@ -66,7 +85,7 @@ export class EntityIds {
   }
 
   private async findOwner(db: Tx, name: string): Promise<number | undefined> {
-    for (const type of ['person', 'organization']) {
+    for (const type of OWNER_TYPES) {
       const key = entityKey({ name, type });
       const id = this.cachedId(key) ?? (await db.entity.findUnique({ where: { key }, select: { id: true } }))?.id;
       if (id !== undefined) return id;
@@ -75,7 +94,7 @@ export class EntityIds {
   }
 
   private async alias(db: Tx, entityId: number, alias: string): Promise<void> {
-    const key = `${entityId}\u0000${alias}`;
+    const key = aliasKey(entityId, alias);
     if (this.hasAlias(key)) return;
     await db.entityAlias.upsert({
       where: { entityId_alias: { entityId, alias } },

@@ -145,8 +145,8 @@ export async function countPendingCluster(db: Db): Promise<number> {
   return db.article.count({ where: pendingWhere });
 }
 
-export async function markClustered(db: Db, id: number, at: Date): Promise<void> {
-  await db.article.update({ where: { id }, data: { clusteredAt: at } });
+export async function markClustered(db: Db, ids: readonly number[], at: Date): Promise<void> {
+  await db.article.updateMany({ where: { id: { in: [...ids] } }, data: { clusteredAt: at } });
 }
 
 /** Extends this worker's leases on `ids` (a batch still running). */

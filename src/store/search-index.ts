@@ -19,10 +19,7 @@ export async function indexArticleText(tx: RawClient, article: IndexableArticle)
   const body = article.text ?? '';
   if (providerOf(tx) === 'sqlite') {
     await tx.$executeRawUnsafe('DELETE FROM "ArticleSearch" WHERE rowid = ?', article.id);
-    await tx.$executeRawUnsafe(
-      'INSERT INTO "ArticleSearch" (rowid, title, body, stems) VALUES (?, ?, ?, ?)',
-      article.id, article.title, body, stemText(`${article.title}\n${body}`, article.language),
-    );
+    await tx.$executeRawUnsafe('INSERT INTO "ArticleSearch" (rowid, title, body, stems) VALUES (?, ?, ?, ?)', ...sqliteIndexRow(article));
     return;
   }
   await tx.$executeRawUnsafe(
@@ -31,6 +28,12 @@ export async function indexArticleText(tx: RawClient, article: IndexableArticle)
      ON CONFLICT ("articleId") DO UPDATE SET "document" = EXCLUDED."document"`,
     article.id, article.title, body, article.language,
   );
+}
+
+/** The FTS5 row of an article: rowid, title, body, and the stems of both (SQLite has no stemmer of its own). */
+export function sqliteIndexRow(article: IndexableArticle): [number, string, string, string] {
+  const body = article.text ?? '';
+  return [article.id, article.title, body, stemText(`${article.title}\n${body}`, article.language)];
 }
 
 /** The text search configuration for an article language (simple when unknown). */

@@ -2,6 +2,8 @@
 import type { ClusterSnapshot, StoryState } from '../cluster/index.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
+import { writeInTransaction, sqliteDriver } from './sqlite-driver.ts';
+import { createStoryRowSqlite, joinStorySqlite, writeStorySqlite } from './stories-sqlite.ts';
 
 /** The clusterer's state shared by all stories (document frequencies and the like); stories are rows. */
 export type SharedClusterState = Omit<ClusterSnapshot, 'stories'>;
@@ -32,6 +34,8 @@ export async function loadStoryStates(db: Db, from: Date, to: Date, loaded: Read
 }
 
 export async function createStoryRow(db: Db, founder: { articleId: number; title: string; when: Date }): Promise<number> {
+  const driver = sqliteDriver(db);
+  if (driver) return writeInTransaction(driver, () => createStoryRowSqlite(driver, founder));
   const row = await db.story.create({
     data: { title: founder.title, firstSeenAt: founder.when, lastSeenAt: founder.when, firstArticleId: founder.articleId },
     select: { id: true },
@@ -59,14 +63,21 @@ export interface StoryUpdate {
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /**
- * An article joins a story, and the story's row (summary and clusterer state) is updated in the same
+ * Articles join stories, and the stories' rows (summary and clusterer state) are updated in the same
  * transaction: a process killed at any point leaves memberships and story rows that agree.
  */
-export async function recordAssignment(db: Db, membership: Membership, story: StoryUpdate): Promise<void> {
+export async function recordAssignments(db: Db, memberships: readonly Membership[], stories: readonly StoryUpdate[]): Promise<void> {
+  const driver = sqliteDriver(db);
+  if (driver) {
+    return writeInTransaction(driver, () => {
+      for (const membership of memberships) joinStorySqlite(driver, membership);
+      for (const story of stories) writeStorySqlite(driver, story);
+    });
+  }
   await db.$transaction(async (tx) => {
-    await joinStory(tx, membership);
-    await writeStory(tx, story);
-  });
+    for (const membership of memberships) await joinStory(tx, membership);
+    for (const story of stories) await writeStory(tx, story);
+  }, { timeout: 60_000 });
 }
 
 /** For corrections: a membership without a story update (the caller saves the story right after). */

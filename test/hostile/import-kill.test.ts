@@ -17,7 +17,8 @@ import { generateArticles } from '../../bench/generate.ts';
 import { freshSqliteUrl } from '../helpers/db.ts';
 
 const BIN = resolve('bin/newsdesk');
-const ARTICLES = 100;
+// Import stores articles in transactions of 200: enough for several, and the kill lands after the first.
+const ARTICLES = 700;
 
 function startImport(file: string, url: string, cwd: string) {
   const child = spawn(BIN, ['import', file, '--json'], { cwd, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -57,7 +58,7 @@ describe('import killed with SIGKILL', () => {
     const path = url.replace(/^file:/, '');
 
     const first = startImport(file, url, dir);
-    await waitFor(() => count(path, 'SELECT count(*) AS n FROM "Article"') >= 20, 40_000);
+    await waitFor(() => count(path, 'SELECT count(*) AS n FROM "Article"') >= 200, 60_000);
     first.child.kill('SIGKILL');
     const killed = await first.exited;
     expect(killed.signal).toBe('SIGKILL');

@@ -1,0 +1,139 @@
+/**
+ * `saveArticle` on SQLite through the driver: the same steps as the Prisma path in articles.ts (find by
+ * canonical URL, insert or update, feed link, entities, aliases, mentions, full-text row), in one
+ * synchronous immediate transaction (several articles may share one). See docs/decisions/0102-sqlite-write-path.md.
+ */
+import type { ArticleRecord, SavedArticle } from './articles.ts';
+import { aliasKey, entitiesOf, entityKey, OWNER_TYPES, type EntityIds } from './entities.ts';
+import { sqliteIndexRow } from './search-index.ts';
+import { statement, sqliteTime, writeInTransaction, type SqliteDriver } from './sqlite-driver.ts';
+
+const COLUMNS = [
+  'url', 'originalUrl', 'guid', 'source', 'title', 'summary', 'bodyText', 'author', 'siteName', 'language',
+  'languageConfidence', 'languageEvidence', 'declaredLanguage', 'publishedAt', 'fetchedAt', 'contentHash',
+  'extractStatus', 'extractError', 'analyzedAt', 'updatedAt',
+] as const;
+
+const SQL = {
+  find: `SELECT a.id, a.contentHash,
+           EXISTS (SELECT 1 FROM "StoryMember" m WHERE m.articleId = a.id AND m.leftAt IS NULL) AS member
+         FROM "Article" a WHERE a.url = ?`,
+  insert: `INSERT INTO "Article" (${COLUMNS.map((c) => `"${c}"`).join(', ')})
+           VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}) RETURNING id`,
+  update: `UPDATE "Article" SET ${COLUMNS.map((c) => `"${c}" = @${c}`).join(', ')} WHERE id = @id`,
+  deleteMentions: 'DELETE FROM "Mention" WHERE articleId = ?',
+  linkFeed: `INSERT INTO "FeedArticle" (feedId, articleId, guid, firstSeenAt) VALUES (?, ?, ?, ?)
+             ON CONFLICT (feedId, articleId) DO NOTHING`,
+  entityId: 'SELECT id FROM "Entity" WHERE key = ?',
+  insertEntity: 'INSERT INTO "Entity" (key, name, type, createdAt) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+  setOwner: 'UPDATE "Entity" SET ownerId = ? WHERE id = ?',
+  insertAlias: 'INSERT INTO "EntityAlias" (entityId, alias) VALUES (?, ?) ON CONFLICT (entityId, alias) DO NOTHING',
+  insertMention: `INSERT INTO "Mention" (articleId, entityId, field, start, "end", surface, createdAt)
+                  VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  deleteIndex: 'DELETE FROM "ArticleSearch" WHERE rowid = ?',
+  insertIndex: 'INSERT INTO "ArticleSearch" (rowid, title, body, stems) VALUES (?, ?, ?, ?)',
+};
+
+export async function saveArticlesSqlite(
+  driver: SqliteDriver,
+  entities: EntityIds,
+  records: readonly ArticleRecord[],
+): Promise<SavedArticle[]> {
+  const fork = entities.fork();
+  const saved = await writeInTransaction(driver, () => records.map((record) => save(driver, fork, record)));
+  entities.adopt(fork);
+  return saved;
+}
+
+function save(driver: SqliteDriver, entities: EntityIds, record: ArticleRecord): SavedArticle {
+  const run = (sql: string, ...params: unknown[]) => statement(driver, sql).run(...params);
+  const existing = statement(driver, SQL.find).get(record.url) as { id: number; contentHash: string; member: number } | undefined;
+  let saved: SavedArticle;
+  if (!existing) {
+    const row = statement(driver, SQL.insert).get(columns(record)) as { id: number };
+    saved = { id: row.id, status: 'new', needsStory: true };
+  } else if (existing.contentHash !== record.contentHash) {
+    run(SQL.update, { ...columns(record), id: existing.id });
+    run(SQL.deleteMentions, existing.id);
+    saved = { id: existing.id, status: 'updated', needsStory: !existing.member };
+  } else {
+    saved = { id: existing.id, status: 'unchanged', needsStory: !existing.member };
+  }
+  if (record.feed) run(SQL.linkFeed, record.feed.feedId, saved.id, record.feed.guid, sqliteTime(record.fetchedAt));
+  if (saved.status !== 'unchanged') {
+    saveMentions(driver, entities, saved.id, record);
+    const index = sqliteIndexRow({
+      id: saved.id, title: record.title, text: record.bodyText ?? record.summary ?? null, language: record.language,
+    });
+    run(SQL.deleteIndex, saved.id);
+    run(SQL.insertIndex, ...index);
+  }
+  return saved;
+}
+
+function columns(record: ArticleRecord): Record<(typeof COLUMNS)[number], unknown> {
+  const time = (date: Date | null) => (date ? sqliteTime(date) : null);
+  return {
+    url: record.url,
+    originalUrl: record.originalUrl ?? null,
+    guid: record.guid ?? null,
+    source: record.source,
+    title: record.title,
+    summary: record.summary ?? null,
+    bodyText: record.bodyText ?? null,
+    author: record.author ?? null,
+    siteName: record.siteName ?? null,
+    language: record.language,
+    languageConfidence: record.languageConfidence,
+    languageEvidence: record.languageEvidence ? JSON.stringify(record.languageEvidence) : null,
+    declaredLanguage: record.declaredLanguage ?? null,
+    publishedAt: time(record.publishedAt),
+    fetchedAt: time(record.fetchedAt),
+    contentHash: record.contentHash,
+    extractStatus: record.extractStatus,
+    extractError: record.extractError ?? null,
+    analyzedAt: time(record.fetchedAt),
+    updatedAt: sqliteTime(new Date()),
+  };
+}
+
+function saveMentions(driver: SqliteDriver, entities: EntityIds, articleId: number, record: ArticleRecord): void {
+  if (record.mentions.length === 0 && record.entities.length === 0) return;
+  const all = entitiesOf(record.entities, record.mentions);
+  const ids = new Map<string, number>();
+  const now = sqliteTime(new Date());
+  for (const [key, ref] of all) ids.set(key, entityId(driver, entities, key, ref.name, ref.type, now));
+  for (const ref of all.values()) {
+    if (!ref.owner) continue;
+    const owner = findOwner(driver, entities, ref.owner);
+    if (owner !== undefined) statement(driver, SQL.setOwner).run(owner, ids.get(entityKey(ref)));
+  }
+  const createdAt = sqliteTime(record.publishedAt ?? record.fetchedAt);
+  for (const m of record.mentions) {
+    const id = ids.get(entityKey(m))!;
+    const alias = aliasKey(id, m.text);
+    if (!entities.hasAlias(alias)) {
+      statement(driver, SQL.insertAlias).run(id, m.text);
+      entities.rememberAlias(alias);
+    }
+    statement(driver, SQL.insertMention).run(articleId, id, m.field, m.start, m.end, m.text, createdAt);
+  }
+}
+
+function entityId(driver: SqliteDriver, entities: EntityIds, key: string, name: string, type: string, now: string): number {
+  const cached = entities.cachedId(key);
+  if (cached !== undefined) return cached;
+  statement(driver, SQL.insertEntity).run(key, name, type, now);
+  const { id } = statement(driver, SQL.entityId).get(key) as { id: number };
+  entities.remember(key, id);
+  return id;
+}
+
+function findOwner(driver: SqliteDriver, entities: EntityIds, name: string): number | undefined {
+  for (const type of OWNER_TYPES) {
+    const key = entityKey({ name, type });
+    const id = entities.cachedId(key) ?? (statement(driver, SQL.entityId).get(key) as { id: number } | undefined)?.id;
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+/**
+ * The per-article story writes of stories.ts on SQLite through the driver (same rows, same steps), called
+ * inside `writeInTransaction`. See docs/decisions/0102-sqlite-write-path.md.
+ */
+import type { Membership, StoryUpdate } from './stories.ts';
+import { statement, sqliteTime, type SqliteDriver } from './sqlite-driver.ts';
+
+const SQL = {
+  createStory: `INSERT INTO "Story" (title, firstSeenAt, lastSeenAt, firstArticleId, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+  leaveOthers: `UPDATE "StoryMember" SET leftAt = ? WHERE articleId = ? AND leftAt IS NULL AND storyId <> ?`,
+  current: `SELECT id FROM "StoryMember" WHERE articleId = ? AND storyId = ? AND leftAt IS NULL LIMIT 1`,
+  join: `INSERT INTO "StoryMember" (storyId, articleId, joinedAt, score, reasons, pinned) VALUES (?, ?, ?, ?, ?, ?)`,
+  updateStory: `UPDATE "Story" SET title = ?, titles = ?, languages = ?, sources = ?, firstSeenAt = ?, lastSeenAt = ?,
+                  firstArticleId = ?, articleCount = ?, sourceCount = ?, keyEntities = ?, reasons = ?, state = ?,
+                  updatedAt = ?
+                WHERE id = ?`,
+};
+
+export function createStoryRowSqlite(driver: SqliteDriver, founder: { articleId: number; title: string; when: Date }): number {
+  const now = sqliteTime(new Date());
+  const when = sqliteTime(founder.when);
+  const row = statement(driver, SQL.createStory).get(founder.title, when, when, founder.articleId, now, now) as { id: number };
+  return row.id;
+}
+
+export function joinStorySqlite(driver: SqliteDriver, { firstTime, ...m }: Membership): void {
+  const joinedAt = sqliteTime(m.joinedAt);
+  const join = () =>
+    statement(driver, SQL.join).run(m.storyId, m.articleId, joinedAt, m.score, JSON.stringify(m.reasons), m.pinned ? 1 : 0);
+  if (firstTime) return void join();
+  statement(driver, SQL.leaveOthers).run(joinedAt, m.articleId, m.storyId);
+  if (!statement(driver, SQL.current).get(m.articleId, m.storyId)) join();
+}
+
+export function writeStorySqlite(driver: SqliteDriver, { summary, state, id }: StoryUpdate): void {
+  statement(driver, SQL.updateStory).run(
+    summary.title, JSON.stringify(summary.titles), JSON.stringify(summary.languages), JSON.stringify(summary.sources),
+    sqliteTime(summary.firstSeenAt), sqliteTime(summary.lastSeenAt), summary.firstArticleId, summary.articleCount,
+    summary.sourceCount, JSON.stringify(summary.keyEntities), JSON.stringify(summary.reasons),
+    JSON.stringify({ ...state, key: String(id) }), sqliteTime(new Date()), id,
+  );
+}

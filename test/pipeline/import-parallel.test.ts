@@ -1,0 +1,56 @@
+/**
+ * A large import analyses on worker threads (the main thread stores and clusters): the stored result is
+ * the same as analysing on the main thread, line order and refused lines included.
+ */
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateArticles } from '../../bench/generate.ts';
+import { importArticles, type ImportParallelism } from '../../src/pipeline/import-articles.ts';
+import { createIngestor } from '../../src/pipeline/ingest.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+
+const articles = [...generateArticles({ count: 160, seed: 11, start: new Date('2026-02-01T00:00:00Z'), textChars: 600, perDay: 120 })];
+const lines = articles.map((a) => JSON.stringify(a));
+// Refused lines in the middle keep their line numbers.
+lines.splice(40, 0, '{not json');
+lines.splice(90, 0, JSON.stringify({ url: 'ftp://example.org/x', title: 'no' }));
+const now = () => new Date('2026-02-03T00:00:00Z');
+
+const opened: TestDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.drop();
+});
+
+async function importWith(parallel: ImportParallelism) {
+  const db = await createTestDatabase('sqlite');
+  opened.push(db);
+  const report = await importArticles(Readable.from(lines.map((l) => `${l}\n`)), createIngestor(db.db, { clusterWindowHours: 72 }), now, {}, parallel);
+  const rows = await db.db.article.findMany({
+    orderBy: { id: 'asc' },
+    select: {
+      url: true, language: true, languageConfidence: true,
+      mentions: { select: { surface: true, start: true, entity: { select: { name: true, type: true } } }, orderBy: { id: 'asc' } },
+      memberships: { where: { leftAt: null }, select: { storyId: true } },
+    },
+  });
+  return { report, rows };
+}
+
+describe('import on analysis worker threads', () => {
+  it('stores what the main thread would, in input order', async () => {
+    const inline = await importWith({ workers: 0 });
+    const threaded = await importWith({ workers: 2, afterLines: 0 });
+    expect(inline.report.new).toBe(articles.length);
+    expect(inline.report.errors.map((e) => e.line)).toEqual([41, 91]);
+    expect(threaded.report).toEqual(inline.report);
+    expect(threaded.rows).toEqual(inline.rows);
+    expect(threaded.rows.some((row) => row.mentions.length > 0)).toBe(true);
+    expect(new Set(threaded.rows.map((row) => row.memberships[0]?.storyId)).size).toBeGreaterThan(1);
+  });
+
+  it('starts the workers only past the threshold, with the same result', async () => {
+    const late = await importWith({ workers: 1, afterLines: 100 });
+    const inline = await importWith({ workers: 0 });
+    expect(late.rows).toEqual(inline.rows);
+  });
+});
