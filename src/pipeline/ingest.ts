@@ -34,6 +34,8 @@ export function createIngestor(db: Db, options: IngestOptions): Ingestor {
       toAssign.set(article.id, { record: records[i]!, firstTime });
     }
     for (const [id, { record, firstTime }] of toAssign) await stories.assign(id, record, { firstTime });
+    // Stored before returning: a fetch killed later must not leave saved articles without their story.
+    await stories.write();
     return saved;
   };
   return {
