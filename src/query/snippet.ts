@@ -2,6 +2,9 @@
  * A short passage of an article around the searched words, with the ranges that matched. Pure; the same
  * for both providers (FTS5's snippet() needs stored content and PostgreSQL's ts_headline is slow on long
  * bodies, so both indexes stay lean and snippets are cut here for the few hits shown).
+ *
+ * Words are read lazily: only up to the first match and then to the end of the passage, because folding
+ * and stemming every word of twenty long bodies was most of a search's time (issue 4).
  */
 import type { TextNode } from './ast.ts';
 import { stem } from './text-tokens.ts';
@@ -13,6 +16,7 @@ export interface Snippet {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 interface Word {
   start: number;
@@ -22,60 +26,86 @@ interface Word {
 
 /** Case and diacritics folded, as the full-text indexes compare. */
 function fold(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const lower = word.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
 }
 
-function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
-}
+/** News vocabulary repeats: both stems of a folded word are remembered (bounded, like text-tokens' cache). */
+const stemCache = new Map<string, string[]>();
+const STEM_CACHE_LIMIT = 100_000;
 
 function stemsOf(word: string): string[] {
-  return [fold(stem(word, 'de')), fold(stem(word, 'en'))];
+  let stems = stemCache.get(word);
+  if (!stems) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stems = [fold(stem(word, 'de')), fold(stem(word, 'en'))];
+    stemCache.set(word, stems);
+  }
+  return stems;
 }
 
-/** Word index ranges [from, to) that match one of the terms. */
-function matches(words: Word[], terms: TextNode[]): [number, number][] {
-  const found: [number, number][] = [];
-  const stemCache = new Map<string, string[]>();
-  const stems = (w: string) => stemCache.get(w) ?? (stemCache.set(w, stemsOf(w)), stemCache.get(w)!);
-  for (const term of terms) {
-    const tokens = term.tokens.map(fold);
-    for (let i = 0; i + tokens.length <= words.length; i += 1) {
-      const hit = tokens.every((token, k) => {
-        const word = words[i + k]!.folded;
-        if (word === token) return true;
-        if (term.kind === 'term' && term.prefix && k === tokens.length - 1) return word.startsWith(token);
-        if (term.kind !== 'term' || term.prefix) return false;
-        const wanted = stems(token);
-        return stems(word).some((s) => wanted.includes(s));
-      });
-      if (hit) found.push([i, i + tokens.length]);
+/** The words of a text, cut only as far as they are asked for. */
+class Words {
+  private readonly list: Word[] = [];
+  private readonly pattern = new RegExp(WORD.source, WORD.flags);
+  private done = false;
+
+  constructor(private readonly text: string) {}
+
+  at(index: number): Word | undefined {
+    while (!this.done && this.list.length <= index) {
+      const m = this.pattern.exec(this.text);
+      if (m) this.list.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) });
+      else this.done = true;
     }
+    return this.list[index];
   }
-  return found.sort((a, b) => a[0] - b[0]);
+}
+
+interface Wanted {
+  term: TextNode;
+  tokens: string[];
+}
+
+/** Whether `wanted` matches the words starting at `index`. */
+function matchesAt(words: Words, index: number, { term, tokens }: Wanted): boolean {
+  return tokens.every((token, k) => {
+    const word = words.at(index + k)?.folded;
+    if (word === undefined) return false;
+    if (word === token) return true;
+    if (term.kind === 'term' && term.prefix && k === tokens.length - 1) return word.startsWith(token);
+    if (term.kind !== 'term' || term.prefix) return false;
+    const want = stemsOf(token);
+    return stemsOf(word).some((s) => want.includes(s));
+  });
 }
 
 /** Cuts about `width` characters around the first match (the start of the text when nothing matches). */
 export function makeSnippet(source: string, terms: TextNode[], width = 220): Snippet {
   const text = source.replace(/\s+/g, ' ').trim();
-  const words = wordsOf(text);
-  const found = matches(words, terms);
-  const first = found[0];
+  const words = new Words(text);
+  const wanted = terms.map((term) => ({ term, tokens: term.tokens.map(fold) }));
+  let first = 0;
+  while (words.at(first) && !wanted.some((w) => matchesAt(words, first, w))) first += 1;
+  const anchor = words.at(first);
   let from = 0;
-  if (first) {
-    const anchor = words[first[0]]!.start;
+  if (anchor) {
     // Keep the opening of the text when the match is near it; otherwise lead in with a little context.
-    from = anchor < width * 0.6 ? 0 : wordStartAfter(text, anchor - Math.floor(width / 4));
+    from = anchor.start < width * 0.6 ? 0 : wordStartAfter(text, anchor.start - Math.floor(width / 4));
   }
   let to = Math.min(text.length, from + width);
   if (to < text.length) to = wordEndBefore(text, to, from);
   const prefix = from > 0 ? '… ' : '';
   const suffix = to < text.length ? ' …' : '';
   const highlights: [number, number][] = [];
-  for (const [a, b] of found) {
-    const start = words[a]!.start;
-    const end = words[b - 1]!.end;
-    if (start >= from && end <= to) highlights.push([start - from + prefix.length, end - from + prefix.length]);
+  // No word before the first match matches; a match starting at or after `to` cannot fit the passage.
+  for (let i = first; anchor && (words.at(i)?.start ?? to) < to; i += 1) {
+    for (const w of wanted) {
+      if (!matchesAt(words, i, w)) continue;
+      const start = words.at(i)!.start;
+      const end = words.at(i + w.tokens.length - 1)!.end;
+      if (start >= from && end <= to) highlights.push([start - from + prefix.length, end - from + prefix.length]);
+    }
   }
   return { text: prefix + text.slice(from, to) + suffix, highlights };
 }
