@@ -7,6 +7,7 @@ import { stem, wordLists } from './word-lists.ts';
  *   n:<form>         a name-like token, number, handle or product token (language-neutral)
  *   e:<name>         a canonical entity from the entities stage (language-neutral)
  *   x:<concept>      a frequent news word mapped through the bilingual lexicon (language-neutral)
+ *   g:<4 letters>    a character 4-gram of a German content word (German only, see GRAM)
  */
 export type TermCounts = Record<string, number>;
 
@@ -25,7 +26,18 @@ const TOKEN = /[@#]?[\p{L}\p{N}]+(?:[’'.,\-_][\p{L}\p{N}]+)*/gu;
 const NUMBER = /^\d[\d.,]*$/u;
 
 export function isNeutralFeature(key: string): boolean {
-  return !key.startsWith('w:');
+  return !key.startsWith('w:') && !key.startsWith('g:');
+}
+
+/**
+ * German glues words into compounds ("Hamburger CDU-Fraktion" / "Hamburgs CDU",
+ * "Flüchtlingsabkommen" / "Flüchtlinge"), which stems do not meet; character 4-grams of the
+ * German content words do. They form a part of the vector of their own (see `composeVector`).
+ */
+export const GRAM = 4;
+
+export function isGramFeature(key: string): boolean {
+  return key.startsWith('g:');
 }
 
 export function articleFeatures(input: FeatureInput): TermCounts {
@@ -91,6 +103,10 @@ function addWord(
   }
   const stemmed = stem(lower, language);
   add(counts, `w:${language}:${stemmed}`, boost);
+  if (language === 'de') {
+    const folded = fold(word);
+    for (let i = 0; i + GRAM <= folded.length; i++) add(counts, `g:${folded.slice(i, i + GRAM)}`, boost);
+  }
   const concept = concepts[language].get(stemmed);
   if (concept) add(counts, `x:${concept}`, boost);
   if (word === lower) lowerSeen.add(lower);

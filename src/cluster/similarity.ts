@@ -1,9 +1,9 @@
 import type { DetectedLanguage } from '../domain/types.ts';
-import { isNeutralFeature } from './features.ts';
+import { isGramFeature, isNeutralFeature } from './features.ts';
 import { featureLabel } from './summary.ts';
 import type { AssignmentReasons, ClusterOptions, StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
-import { cosine, project, sharedKeys } from './vector.ts';
+import { cosine, cosineWithout, project, sharedKeys } from './vector.ts';
 
 /**
  * Similarity of an article to a story: cosine of the TF-IDF vectors. Across languages only the
@@ -29,13 +29,19 @@ export function pairSimilarity(
   bLanguage: DetectedLanguage,
   options: Pick<ClusterOptions, 'threshold' | 'crossThreshold'>,
 ): { score: number; relative: number } {
-  const score = cosine(a, b);
-  return { score, relative: score / (aLanguages(bLanguage) ? options.threshold : options.crossThreshold) };
+  const same = aLanguages(bLanguage);
+  const score = same ? cosine(a, b) : crossCosine(a, b);
+  return { score, relative: score / (same ? options.threshold : options.crossThreshold) };
+}
+
+/** Across languages the German character grams cannot match: the cosine leaves them out. */
+function crossCosine(a: Vector, b: Vector): number {
+  return cosineWithout(a, b, isGramFeature);
 }
 
 /** The thresholds that apply to an article: headline-only articles get the lower one. */
 export function thresholdsFor(vector: Vector, options: ClusterOptions): ClusterOptions {
-  if (Object.keys(vector).length >= options.shortTerms) return options;
+  if (wordCount(vector) >= options.shortTerms) return options;
   const scale = options.shortThreshold / options.threshold;
   return { ...options, threshold: options.shortThreshold, crossThreshold: options.crossThreshold * scale };
 }
@@ -48,7 +54,7 @@ export function storySimilarity(
 ): StoryMatch {
   const same = (l: DetectedLanguage) => l === language;
   const sameLanguage = story.members.some((m) => m.language === language);
-  const score = cosine(vector, story.centroid);
+  const score = sameLanguage ? cosine(vector, story.centroid) : crossCosine(vector, story.centroid);
   const relative =
     sameLanguage || sharedNames(vector, story.centroid) >= CROSS_LANGUAGE_NAMES
       ? score / (sameLanguage ? options.threshold : options.crossThreshold)
@@ -75,6 +81,12 @@ function sharedNames(a: Vector, b: Vector): number {
   return n;
 }
 
+function wordCount(v: Vector): number {
+  let n = 0;
+  for (const key in v) if (!isGramFeature(key)) n++;
+  return n;
+}
+
 /** Neutral part of a vector (names, numbers, entities, concepts): what can match across languages. */
 export function neutral(v: Vector): Vector {
   return project(v, isNeutralFeature);
@@ -82,7 +94,7 @@ export function neutral(v: Vector): Vector {
 
 /** A story of headline-only articles merges on the headline scale. */
 export function storyThresholds(story: StoryState, options: ClusterOptions): ClusterOptions {
-  const sizes = story.core.map((m) => Object.keys(m.vector).length);
+  const sizes = story.core.map((m) => wordCount(m.vector));
   const mean = sizes.reduce((a, b) => a + b, 0) / (sizes.length || 1);
   return mean < options.shortTerms ? thresholdsFor({}, options) : options;
 }
@@ -93,6 +105,7 @@ export function explain(vector: Vector, story: StoryState, limit = 5): Assignmen
   const entities: string[] = [];
   const terms: string[] = [];
   for (const key of shared) {
+    if (isGramFeature(key)) continue;
     const label = featureLabel(key);
     const list = key.startsWith('e:') || key.startsWith('n:') ? entities : terms;
     if (list.length < limit && !list.includes(label)) list.push(label);

@@ -1,6 +1,7 @@
 import type { StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
-import { topK } from './vector.ts';
+import { isGramFeature } from './features.ts';
+import { project, topK } from './vector.ts';
 
 /**
  * Inverted index from features to the stories whose centroid carries them, over the stories
@@ -31,7 +32,8 @@ export function createStoryIndex(indexTerms: number, maxPostings: number): Story
   return {
     put(story) {
       remove(story.key);
-      const terms = Object.keys(topK(story.centroid, indexTerms));
+      // character grams are poor lookup keys: names and words select the candidates
+      const terms = Object.keys(topK(project(story.centroid, (k) => !isGramFeature(k)), indexTerms));
       for (const term of terms) {
         let set = postings.get(term);
         if (!set) postings.set(term, (set = new Set()));

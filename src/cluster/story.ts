@@ -1,7 +1,8 @@
 import type { ClusterArticle } from '../domain/types.ts';
 import type { AssignmentReasons, ClusterOptions, MemberSummary, StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
-import { addInto, cosine, topK } from './vector.ts';
+import { isGramFeature } from './features.ts';
+import { addInto, cosine, topKParts } from './vector.ts';
 
 /** Pure operations on one story's state. Each returns a new state; inputs are not mutated. */
 
@@ -79,14 +80,14 @@ function chooseCore(core: StoryState['core'], centroid: Vector, options: Cluster
 function capCentroid(centroid: Vector, options: ClusterOptions): Vector {
   let size = 0;
   for (const _ in centroid) size++;
-  return size > options.centroidTerms ? topK(centroid, options.centroidTerms) : centroid;
+  return size > options.centroidTerms ? topKParts(centroid, options.centroidTerms, isGramFeature) : centroid;
 }
 
 /** `from` folded into `into`; the key of `into` survives. */
 export function mergeStates(into: StoryState, from: StoryState, options: ClusterOptions): StoryState {
   const centroid = { ...into.centroid };
   addInto(centroid, from.centroid);
-  const capped = topK(centroid, options.centroidTerms);
+  const capped = topKParts(centroid, options.centroidTerms, isGramFeature);
   const entities = { ...into.entities };
   for (const [name, count] of Object.entries(from.entities)) entities[name] = (entities[name] ?? 0) + count;
   return {
@@ -114,7 +115,7 @@ export function removeMember(story: StoryState, articleId: number, options: Clus
     curated: true,
     members,
     core,
-    centroid: topK(centroid, options.centroidTerms),
+    centroid: topKParts(centroid, options.centroidTerms, isGramFeature),
     firstSeen: times[0] ?? story.firstSeen,
     lastSeen: times[times.length - 1] ?? story.lastSeen,
   };

@@ -66,3 +66,39 @@ export function sharedKeys(a: Vector, b: Vector, limit: number): string[] {
   shared.sort((x, y) => y[1] - x[1]);
   return shared.slice(0, limit).map(([key]) => key);
 }
+
+/** Cosine over the keys that `skip` rejects in neither vector (norms of those parts only). */
+export function cosineWithout(a: Vector, b: Vector, skip: (key: string) => boolean): number {
+  let dotSum = 0;
+  let na = 0;
+  let nb = 0;
+  for (const key in a) {
+    if (skip(key)) continue;
+    const x = a[key] ?? 0;
+    na += x * x;
+    const other = b[key];
+    if (other !== undefined) dotSum += x * other;
+  }
+  for (const key in b) if (!skip(key)) nb += (b[key] ?? 0) ** 2;
+  const n = Math.sqrt(na * nb);
+  return n === 0 ? 0 : dotSum / n;
+}
+
+/** The k heaviest entries of each of two parts (keys that pass `isPart`, and the others). */
+export function topKParts(v: Vector, k: number, isPart: (key: string) => boolean): Vector {
+  const part = project(v, isPart);
+  const rest = project(v, (key) => !isPart(key));
+  return { ...topK(rest, k), ...topK(part, k) };
+}
+
+/**
+ * Each part normalised on its own, the `isPart` one scaled by `weight`, the whole normalised:
+ * the cosine of two such vectors is the weighted mean of the cosines of their parts.
+ */
+export function composeParts(v: Vector, k: number, isPart: (key: string) => boolean, weight: number): Vector {
+  const rest = normalise(topK(project(v, (key) => !isPart(key)), k));
+  const part = weight > 0 ? normalise(topK(project(v, isPart), k)) : {};
+  const out: Vector = { ...rest };
+  addInto(out, part, weight);
+  return normalise(out);
+}
