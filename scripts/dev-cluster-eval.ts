@@ -7,6 +7,9 @@
  *
  * --entities runs the entities stage (src/entities) on each article as the pipeline will.
  * --merge-at-end turns autoMerge off and merges once after the batch instead.
+ * --final-merge keeps autoMerge and, like the import pipeline (StoryAssigner.finish), also merges
+ *   every story once more after the batch (the store re-adds each new story under its row id,
+ *   which marks it touched).
  * Prints to stdout because it is a developer script, not library code.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -21,6 +24,7 @@ interface Args {
   data: string;
   entities: boolean;
   mergeAtEnd: boolean;
+  finalMerge: boolean;
   json: boolean;
   set: Partial<ClusterOptions>;
 }
@@ -30,6 +34,7 @@ function parseArgs(argv: string[]): Args {
     data: '/work/shared/eval/similarity',
     entities: false,
     mergeAtEnd: false,
+    finalMerge: false,
     json: false,
     set: {},
   };
@@ -38,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     if (a === '--data') args.data = argv[++i] ?? args.data;
     else if (a === '--entities') args.entities = true;
     else if (a === '--merge-at-end') args.mergeAtEnd = true;
+    else if (a === '--final-merge') args.finalMerge = true;
     else if (a === '--json') args.json = true;
     else if (a === '--set') {
       const [k, v] = (argv[++i] ?? '').split('=');
@@ -102,6 +108,10 @@ function runClusterer(arts: ClusterArticle[], args: Args): { storyOf: Map<string
   }
   // the pipeline's alternative: merge once after the whole batch
   if (args.mergeAtEnd) for (const m of clusterer.mergeConverged()) mergedInto.set(m.from, m.into);
+  if (args.finalMerge) {
+    const keys = clusterer.stories().map((s) => s.key);
+    for (const m of clusterer.mergeConverged(keys)) mergedInto.set(m.from, m.into);
+  }
   const used = process.cpuUsage(start);
   const ms = (used.user + used.system) / 1000;
   const storyOf = new Map<string, string>();
