@@ -4,7 +4,7 @@
  */
 import type { Element } from 'domhandler';
 import { collectBlocks, type TextBlock } from './blocks.ts';
-import { removeBoilerplateNodes } from './clean.ts';
+import { removeBoilerplateNodes, type CleanOptions } from './clean.ts';
 import { tagOf } from './dom.ts';
 import { isBoilerplateBlock } from './lines.ts';
 import { parentElement, scoreBlocks, selectContent } from './score.ts';
@@ -13,21 +13,52 @@ import { parentElement, scoreBlocks, selectContent } from './score.ts';
 const ARTICLE_LEVELS = 6;
 const LEAD_LENGTH = 40;
 
-export function extractBodyText(body: Element): string {
-  removeBoilerplateNodes(body);
+export function extractBodyText(body: Element, options: CleanOptions = {}): string {
+  removeBoilerplateNodes(body, options);
   const set = collectBlocks(body);
   const chosen = selectContent(scoreBlocks(set), body);
   const selected = new Set(chosen);
   const article = enclosingArticle(chosen[0], body);
-  const kept: TextBlock[] = [];
+  const candidates: Candidate[] = [];
   let seenSelected = false;
   for (const block of set.blocks) {
     const inside = isInside(block, selected);
     seenSelected ||= inside;
     const lead = !inside && !seenSelected && article !== null && isInside(block, new Set([article])) && isLead(block);
-    if ((inside || lead) && !isBoilerplateBlock(block)) kept.push(block);
+    if (inside || lead) candidates.push({ block, keep: !isBoilerplateBlock(block) });
   }
-  return joinBlocks(kept);
+  return joinBlocks(dropStrayHeadings(candidates));
+}
+
+interface Candidate {
+  block: TextBlock;
+  keep: boolean;
+}
+
+/**
+ * A heading whose section was all dropped ("Weitere Artikel" over a link list) or that ends the
+ * text introduces boilerplate, not article text. An `<h1>` opening the text is the page title,
+ * which `readMetadata` already returns as `title`.
+ */
+function dropStrayHeadings(candidates: Candidate[]): TextBlock[] {
+  // Walks backwards: `sectionKept` says whether anything after the current heading survives.
+  let sectionKept = false;
+  for (let i = candidates.length - 1; i >= 0; i -= 1) {
+    const candidate = candidates[i]!;
+    if (!isHeadingLike(candidate.block)) {
+      sectionKept ||= candidate.keep;
+      continue;
+    }
+    if (!sectionKept) candidate.keep = false;
+    // A heading right above a surviving sub-heading keeps its section too.
+    sectionKept = candidate.keep;
+  }
+  const kept = candidates.filter((candidate) => candidate.keep).map((candidate) => candidate.block);
+  return kept[0] && tagOf(kept[0].owner) === 'h1' ? kept.slice(1) : kept;
+}
+
+function isHeadingLike(block: TextBlock): boolean {
+  return block.kind === 'heading' && block.text.length <= 120;
 }
 
 /**

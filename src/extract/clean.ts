@@ -17,15 +17,22 @@ const LANDMARK_ROLES = /^(navigation|banner|complementary|contentinfo|dialog|ale
 /** Share of the page's non-link text above which an element is the content, whatever its class. */
 const MAIN_SHARE = 0.4;
 
-interface CleanContext {
+export interface CleanOptions {
+  /** Keep `<noscript>` content: the fallback for pages that render their text from scripts. */
+  keepNoscript?: boolean;
+}
+
+interface CleanContext extends CleanOptions {
   keep: Set<Element>;
   measure: Map<Element, TextMeasure>;
   pageText: number;
 }
 
-export function removeBoilerplateNodes(root: Element): void {
+export function removeBoilerplateNodes(root: Element, options: CleanOptions = {}): void {
   const measure = measureText(root);
-  const context: CleanContext = { keep: wrappersOfMainContent(root, measure), measure, pageText: plainChars(measure.get(root)) };
+  const context: CleanContext = {
+    ...options, keep: wrappersOfMainContent(root, measure), measure, pageText: plainChars(measure.get(root)),
+  };
   const doomed: ChildNode[] = [];
   const stack: AnyNode[] = [...childrenOf(root)];
   while (stack.length > 0) {
@@ -95,7 +102,7 @@ function isMainMarker(element: Element): boolean {
 
 function isUnwanted(element: Element, context: CleanContext): boolean {
   const tag = tagOf(element);
-  if (DROP_TAGS.has(tag)) return true;
+  if (DROP_TAGS.has(tag)) return !(tag === 'noscript' && context.keepNoscript);
   if (PROTECTED.has(tag)) return false;
   const hints = hintsOf(element);
   if (isComments(element, hints)) return true;
@@ -108,8 +115,22 @@ function isUnwanted(element: Element, context: CleanContext): boolean {
   const role = element.attribs.role;
   if (role && LANDMARK_ROLES.test(role)) return true;
   if (!hints || !(UNLIKELY_ANYWHERE.test(hints) || UNLIKELY_TOKEN_START.test(hints))) return false;
-  if (!LIKELY.test(hints)) return true;
+  if (!likelyElsewhere(hints)) return true;
   return isMinor(measure);
+}
+
+/**
+ * Words that do not disqualify a "content" word in the same token: `article-teaser` is often the
+ * lead paragraph, and forums mark every post `…-forum-comment-…` (comment sections are handled apart).
+ */
+const WEAK_IN_TOKEN = /teaser|comment|kommentar/;
+
+/**
+ * A "content" word only vouches for the element when it sits in a class token of its own:
+ * `article-page-author-info` or `post-author` name the author box, not the post.
+ */
+function likelyElsewhere(hints: string): boolean {
+  return hints.split(/\s+/).some((token) => LIKELY.test(token) && (!UNLIKELY_ANYWHERE.test(token) || WEAK_IN_TOKEN.test(token)));
 }
 
 function isComments(element: Element, hints: string): boolean {

@@ -2,9 +2,10 @@
  * The extraction stage: one HTML page in, its article text and metadata out. Pure: no network,
  * no clock. `decodeHtml` turns fetched bytes into the string this function takes.
  */
-import { load } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import type { ExtractedPage } from '../domain/types.ts';
 import { extractBodyText } from './body.ts';
+import type { CleanOptions } from './clean.ts';
 import { articleNode, ldString, readJsonLd } from './json-ld.ts';
 import { readMetadata, resolveUrl } from './metadata.ts';
 
@@ -20,8 +21,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const $ = load(html);
   const ld = readJsonLd($);
   const meta = readMetadata($, ld, url);
-  const body = $('body')[0] ?? $.root().children('html')[0];
-  const domText = body ? extractBodyText(body) : '';
+  const domText = noscriptFallback(html, bodyText($));
   const text = preferArticleBody(domText, ldString(articleNode(ld)?.articleBody));
   return {
     url,
@@ -33,6 +33,21 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     language: meta.language,
     siteName: meta.siteName,
   };
+}
+
+function bodyText($: CheerioAPI, options: CleanOptions = {}): string {
+  const body = $('body')[0] ?? $.root().children('html')[0];
+  return body ? extractBodyText(body, options) : '';
+}
+
+/**
+ * Script-rendered pages (Blogger, some CMS themes) often keep a full copy of the text in `<noscript>`,
+ * which the default parse treats as raw text. Only a stub result is worth a second parse.
+ */
+function noscriptFallback(html: string, domText: string): string {
+  if (domText.length >= STUB_LENGTH || !/<noscript/i.test(html)) return domText;
+  const text = bodyText(load(html, { scriptingEnabled: false }), { keepNoscript: true });
+  return text.length > domText.length ? text : domText;
 }
 
 /** Below this many characters the DOM result is a stub (a JS-rendered page, a teaser) and JSON-LD may do better. */

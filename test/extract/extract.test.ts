@@ -47,11 +47,47 @@ describe('boilerplate removal on the German news page', () => {
   });
 });
 
+describe('boilerplate inside the article container of the magazine page', () => {
+  const { text, title } = extractFixture('german-magazine.html');
+  it.each([
+    ['picture caption (class word after a BEM separator)', 'Bahndämme'],
+    ['letters call-to-action', 'Leserbrief'],
+    ['donation box', 'Jede kleine Spende'],
+    ['author box whose only "content" word is in the author token', 'Katrin Beispiel'],
+    ['heading over a dropped link list', 'Weitere Tourentipps'],
+  ])('drops the %s', (_, snippet) => expect(text).not.toContain(snippet));
+
+  it('leaves the title heading to `title` instead of repeating it at the top of the text', () => {
+    expect(title).toBe('Mit dem Rad durch die Uckermark');
+    expect(text.startsWith('Die Uckermark ist flach')).toBe(true);
+  });
+});
+
+describe('headings', () => {
+  const paragraph = (n: number): string => `<p>Absatz ${n} erzählt, was geschah, mit Namen, Zahlen und einem Zitat, damit er lang genug für einen echten Absatz ist.</p>`;
+
+  it('keeps a heading directly above a sub-heading whose section survives', () => {
+    const html = `<html><body><article>${paragraph(1)}<h2>Zubereitung</h2><h3>Schritt 1</h3>${paragraph(2)}${paragraph(3)}</article></body></html>`;
+    expect(extractArticle(html).text).toContain('Zubereitung\n\nSchritt 1\n\nAbsatz 2');
+  });
+
+  it('keeps an h1 that is not the first line of the text', () => {
+    const html = `<html><body><article>${paragraph(1)}<h1>Zweiter Teil</h1>${paragraph(2)}${paragraph(3)}</article></body></html>`;
+    expect(extractArticle(html).text).toContain('Zweiter Teil');
+  });
+});
+
 describe('extractArticle edge cases', () => {
   it('uses JSON-LD articleBody when the DOM holds no text (script-rendered page)', () => {
     const page = extractFixture('english-jsonld.html');
     expect(page.text.split('\n\n')).toHaveLength(3);
     expect(page.language).toBe('en');
+  });
+
+  it('falls back to <noscript> content when the scripted page shows no text', () => {
+    const story = Array.from({ length: 4 }, (_, i) => `<p>Satz ${i}: Die Sicherheitsfunktion prüft Adressen, bevor der Browser sie lädt, und warnt vor Betrug.</p>`).join('');
+    const html = `<html><body><div class="post-body"><div class="post-content"><script>render()</script><noscript>${story}</noscript></div></div></body></html>`;
+    expect(extractArticle(html).text).toContain('Satz 3: Die Sicherheitsfunktion');
   });
 
   it('prefers the DOM text over a truncated articleBody', () => {
