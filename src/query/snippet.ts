@@ -80,14 +80,23 @@ function matchesAt(words: Words, index: number, { term, tokens }: Wanted): boole
   });
 }
 
+/**
+ * False when a phrase or prefix cannot match anywhere in the text (its first word is not in it), so a hit
+ * that matched only in its title does not cost a scan of the whole body. Stemmed words are always tried.
+ */
+function mayOccur(text: string, { term, tokens }: Wanted): boolean {
+  if (term.kind === 'term' && !term.prefix) return true;
+  return fold(text).includes(tokens[0]!);
+}
+
 /** Cuts about `width` characters around the first match (the start of the text when nothing matches). */
 export function makeSnippet(source: string, terms: TextNode[], width = 220): Snippet {
   const text = source.replace(/\s+/g, ' ').trim();
   const words = new Words(text);
-  const wanted = terms.map((term) => ({ term, tokens: term.tokens.map(fold) }));
+  const wanted = terms.map((term) => ({ term, tokens: term.tokens.map(fold) })).filter((w) => mayOccur(text, w));
   let first = 0;
-  while (words.at(first) && !wanted.some((w) => matchesAt(words, first, w))) first += 1;
-  const anchor = words.at(first);
+  while (wanted.length && words.at(first) && !wanted.some((w) => matchesAt(words, first, w))) first += 1;
+  const anchor = wanted.length ? words.at(first) : undefined;
   let from = 0;
   if (anchor) {
     // Keep the opening of the text when the match is near it; otherwise lead in with a little context.
