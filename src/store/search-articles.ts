@@ -21,7 +21,21 @@ export interface SearchOptions {
   /** Only articles fetched in [fetchedSince, fetchedUntil): "new since the last run". */
   fetchedSince?: Date;
   fetchedUntil?: Date;
+  /** The cost guards below (tests shrink them to exercise the paths on a small archive). */
+  limits?: Partial<SearchLimits>;
 }
+
+/** Bounds on how much a search scores or walks (docs/decisions/0071-full-text-search.md). */
+export interface SearchLimits {
+  /** A match set larger than this is ranked by relevance only within the newest `recentWindow` articles. */
+  hugeMatchSet: number;
+  /** How many of the newest articles (within since:/until:) a huge match set is ranked in. */
+  recentWindow: number;
+  /** How many of the newest articles a date-ordered search walks before it runs the full query. */
+  newestWindow: number;
+}
+
+export const SEARCH_LIMITS: SearchLimits = { hugeMatchSet: 10_000, recentWindow: 10_000, newestWindow: 5000 };
 
 export interface SearchHit {
   id: number;
@@ -74,26 +88,20 @@ async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<
   const provider = providerOf(db);
   const compiled = compileQuery(provider, ast, options.now ?? new Date());
   const limit = options.limit ?? 20;
+  const limits = { ...SEARCH_LIMITS, ...options.limits };
   const fetched: Sql[] = [];
   if (options.fetchedSince) fetched.push({ sql: 'a."fetchedAt" >= ?', params: [sqlDate(provider, options.fetchedSince)] });
   if (options.fetchedUntil) fetched.push({ sql: 'a."fetchedAt" < ?', params: [sqlDate(provider, options.fetchedUntil)] });
-  const extra = compiled.conditions ? [compiled.conditions, ...fetched] : fetched;
   const byRelevance = options.sort !== 'date' && compiled.ranked !== null;
   if (byRelevance) {
-    // Rank inside the full-text index and join only the best candidates: scoring is cheap there, joining
-    // every match to its article is not. With conditions, take more candidates; if too few of them pass,
-    // fall back to the exact query below.
-    const candidates = extra.length ? Math.max(limit * 10, 200) : limit;
-    const hits = await runHits(db, provider, {
-      sql: `SELECT a."id" AS id, t.score AS score FROM (${compiled.ranked!.sql} ORDER BY score DESC LIMIT ?) t
-            JOIN "Article" a ON a."id" = t.id ${extra.length ? `WHERE ${extra.map((e) => e.sql).join(' AND ')}` : ''}
-            ORDER BY t.score DESC, ${WHEN} DESC, a."id" DESC LIMIT ?`,
-      params: [...compiled.ranked!.params, candidates, ...extra.flatMap((e) => e.params), limit],
-    });
-    if (hits.length === limit || extra.length === 0) return hits;
-  }
-  if (!byRelevance && provider === 'sqlite' && compiled.ranked && extra.length === 0) {
-    const newest = await newestMatches(db, compiled, limit);
+    const ranked = await rankedHits(db, provider, compiled, { limit, limits }, fetched);
+    if (ranked) return ranked;
+  } else if (!compiled.ranked) {
+    // No words: date order, and the newest articles are the first place to look.
+    const newest = await newestOnly(db, provider, compiled, { limit, limits }, fetched);
+    if (newest) return newest;
+  } else if (provider === 'sqlite' && !compiled.conditions && fetched.length === 0) {
+    const newest = await newestMatches(db, compiled, { limit, limits });
     if (newest) return newest;
   }
   const where = [compiled.where, ...fetched];
@@ -106,17 +114,101 @@ async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<
   });
 }
 
-/** How many of the newest articles `newestMatches` looks through before giving up. */
-const NEWEST_WINDOW = 5000;
+interface Bounds {
+  limit: number;
+  limits: SearchLimits;
+}
+
+/** The articles a relevance ranking looks at, as a condition over `a` that an index answers. */
+interface RankScope {
+  sql: Sql | null;
+  /** Only the newest articles: an answer with fewer than `limit` hits is not final. */
+  windowed: boolean;
+}
+
+/**
+ * Relevance order: score inside the full-text index, restricted first to since:/until: (by the date index)
+ * and, for a huge match set, to the newest articles; then join only the best candidates to Article. bm25
+ * and ts_rank cost a few µs per scored match, which is what made common words slow. Null when the
+ * window held too few hits: the caller's exact query over all matches answers then.
+ */
+async function rankedHits(db: Db, provider: SqlProvider, compiled: CompiledQuery, { limit, limits }: Bounds, fetched: Sql[]): Promise<Hit[] | null> {
+  const scope = await rankScope(db, provider, compiled, limits);
+  const filters = [...(compiled.others ? [compiled.others] : []), ...fetched];
+  // With conditions, take more candidates; if too few of them pass, run the exact query in the same scope.
+  const candidates = filters.length ? Math.max(limit * 10, 200) : limit;
+  const top = await runHits(db, provider, {
+    sql: `SELECT a."id" AS id, t.score AS score FROM (${within(compiled, compiled.ranked!, scope).sql} ORDER BY score DESC LIMIT ?) t
+          JOIN "Article" a ON a."id" = t.id ${filters.length ? `WHERE ${filters.map((e) => e.sql).join(' AND ')}` : ''}
+          ORDER BY t.score DESC, ${WHEN} DESC, a."id" DESC LIMIT ?`,
+    params: [...within(compiled, compiled.ranked!, scope).params, candidates, ...filters.flatMap((e) => e.params), limit],
+  });
+  if (top.length === limit || (filters.length === 0 && !scope.windowed)) return top;
+  if (filters.length === 0) return null;
+  const where = [compiled.match!, ...(scope.sql ? [inScope(compiled, scope.sql)] : []), ...filters];
+  const exact = await runHits(db, provider, {
+    sql: `SELECT a."id" AS id, ${compiled.score} AS score FROM ${compiled.from.sql} WHERE ${where.map((w) => w.sql).join(' AND ')}
+          ORDER BY score DESC, ${WHEN} DESC, a."id" DESC LIMIT ?`,
+    params: [...compiled.from.params, ...where.flatMap((w) => w.params), limit],
+  });
+  return exact.length === limit || !scope.windowed ? exact : null;
+}
+
+async function rankScope(db: Db, provider: SqlProvider, compiled: CompiledQuery, limits: SearchLimits): Promise<RankScope> {
+  const dates = compiled.dates;
+  const counted = within(compiled, compiled.matched!, { sql: dates, windowed: false });
+  const [count] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+    ...spread(toProviderSql(provider, { sql: `SELECT count(*) AS n FROM (${counted.sql} LIMIT ?) m`, params: [...counted.params, limits.hugeMatchSet + 1] })),
+  );
+  if (Number(count?.n ?? 0) <= limits.hugeMatchSet) return { sql: dates, windowed: false };
+  const [edge] = await db.$queryRawUnsafe<{ at: unknown }[]>(
+    ...spread(toProviderSql(provider, {
+      sql: `SELECT ${WHEN} AS at FROM "Article" a ${dates ? `WHERE ${dates.sql}` : ''} ORDER BY ${WHEN} DESC LIMIT 1 OFFSET ?`,
+      params: [...(dates?.params ?? []), limits.recentWindow - 1],
+    })),
+  );
+  if (!edge) return { sql: dates, windowed: false };
+  const recent: Sql = { sql: `${WHEN} >= ?`, params: [edge.at] };
+  return { sql: dates ? { sql: `${dates.sql} AND ${recent.sql}`, params: [...dates.params, ...recent.params] } : recent, windowed: true };
+}
+
+/** A match query (`ranked` or `matched`) restricted to the articles of a scope. */
+function within(compiled: CompiledQuery, query: Sql, scope: RankScope | { sql: Sql | null }): Sql {
+  if (!scope.sql) return query;
+  const restriction = inScope(compiled, scope.sql);
+  return { sql: `${query.sql} AND ${restriction.sql}`, params: [...query.params, ...restriction.params] };
+}
+
+function inScope(compiled: CompiledQuery, scope: Sql): Sql {
+  return { sql: `${compiled.matchId!} IN (SELECT a."id" FROM "Article" a WHERE ${scope.sql})`, params: scope.params };
+}
+
+const spread = (statement: Sql): [string, ...unknown[]] => [statement.sql, ...statement.params];
+
+/**
+ * Date order without words (entity:, account:, …): walk the date index from the newest article and keep
+ * those that pass, exact once `limit` are found among the newest `newestWindow`; else the caller's query runs.
+ */
+async function newestOnly(db: Db, provider: SqlProvider, compiled: CompiledQuery, { limit, limits }: Bounds, fetched: Sql[]): Promise<Hit[] | null> {
+  const where = [compiled.where, ...fetched];
+  const hits = await runHits(db, provider, {
+    sql: `SELECT a."id" AS id, 0 AS score FROM "Article" a ${provider === 'sqlite' ? 'INDEXED BY "Article_when_idx"' : ''}
+          WHERE ${WHEN} >= (SELECT ${WHEN} FROM "Article" a ORDER BY ${WHEN} DESC LIMIT 1 OFFSET ?)
+            AND ${where.map((w) => w.sql).join(' AND ')}
+          ORDER BY ${WHEN} DESC, a."id" DESC LIMIT ?`,
+    params: [limits.newestWindow - 1, ...where.flatMap((w) => w.params), limit],
+  });
+  return hits.length === limit ? hits : null;
+}
 
 /**
  * Date order (SQLite) for a common word: joining every match to its article and sorting is slow when a word is in a
  * third of the archive. Walking the newest articles and keeping the matching ones is exact once `limit`
  * hits are found; otherwise (a rarer word) the caller's join is cheap and runs instead.
  */
-async function newestMatches(db: Db, compiled: CompiledQuery, limit: number): Promise<Hit[] | null> {
+async function newestMatches(db: Db, compiled: CompiledQuery, { limit, limits }: Bounds): Promise<Hit[] | null> {
   const match = compiled.where;
-  const window = `SELECT a."id" AS id, ${WHEN} AS at FROM "Article" a ORDER BY ${WHEN} DESC, a."id" DESC LIMIT ${NEWEST_WINDOW}`;
+  const window = `SELECT a."id" AS id, ${WHEN} AS at FROM "Article" a ORDER BY ${WHEN} DESC, a."id" DESC LIMIT ${Math.trunc(limits.newestWindow)}`;
   const hits = await runHits(db, 'sqlite', {
     sql: `WITH w AS (${window})
           SELECT w.id AS id, 0 AS score FROM w

@@ -39,17 +39,33 @@ export interface CompiledQuery {
   score: string;
   /** `SELECT id, score` of the full-text match alone (no ORDER BY), for ranking before joining articles. */
   ranked: Sql | null;
+  /** `SELECT id` of the full-text match alone (no score), for counting it. */
+  matched: Sql | null;
+  /** The full-text match as a condition of `from`, without the other conditions. */
+  match: Sql | null;
+  /** The index's article id in `ranked`, `matched` and `from`, for `IN (…)` restrictions (not as an index driver). */
+  matchId: string | null;
   /** The non-text conditions over `a`, when there are any. */
   conditions: Sql | null;
+  /** The top-level since:/until: conditions: over the article time alone, so an index answers them. */
+  dates: Sql | null;
+  /** `conditions` without `dates`. */
+  others: Sql | null;
 }
+
+const isDate = (node: QueryAst) => node.kind === 'field' && (node.field === 'since' || node.field === 'until');
 
 export function compileQuery(provider: SqlProvider, query: QueryAst, now: Date): CompiledQuery {
   const plan = planQuery(query);
   const compiler = new Compiler(provider, now);
+  const all = (nodes: QueryAst[]) => (nodes.length ? join(nodes.map((c) => compiler.condition(c)), ' AND ') : null);
   const parts = plan.conditions.map((c) => compiler.condition(c));
   const conditions = parts.length ? join(parts, ' AND ') : null;
+  const dates = all(plan.conditions.filter(isDate));
+  const others = all(plan.conditions.filter((c) => !isDate(c)));
+  const split = { conditions, dates, others };
   if (!plan.match) {
-    return { from: sql('"Article" a'), where: conditions ?? sql('1=1'), score: '0', ranked: null, conditions };
+    return { from: sql('"Article" a'), where: conditions ?? sql('1=1'), score: '0', ranked: null, matched: null, match: null, matchId: null, ...split };
   }
   if (provider === 'sqlite') {
     const match = sql('"ArticleSearch" MATCH ?', ftsMatch(plan.match));
@@ -60,17 +76,26 @@ export function compileQuery(provider: SqlProvider, query: QueryAst, now: Date):
       where: join([match, ...parts], ' AND '),
       score,
       ranked: join([sql(`SELECT rowid AS id, ${score} AS score FROM "ArticleSearch" WHERE `), match], ''),
-      conditions,
+      matched: join([sql('SELECT rowid AS id FROM "ArticleSearch" WHERE '), match], ''),
+      match,
+      // The unary + keeps SQLite from looking up each id of an IN list in the index one by one.
+      matchId: '+"ArticleSearch".rowid',
+      ...split,
     };
   }
   const tsquery = () => join([sql('(SELECT '), pgTsquery(plan.match!), sql(' AS q) tq')], '');
   const score = 'ts_rank(s."document", tq.q, 1)';
+  const select = (columns: string) =>
+    join([sql(`SELECT ${columns} FROM "ArticleSearch" s CROSS JOIN `), tsquery(), sql(' WHERE s."document" @@ tq.q')], '');
   return {
     from: join([sql('"ArticleSearch" s JOIN "Article" a ON a."id" = s."articleId" CROSS JOIN '), tsquery()], ''),
     where: join([sql('s."document" @@ tq.q'), ...parts], ' AND '),
     score,
-    ranked: join([sql(`SELECT s."articleId" AS id, ${score} AS score FROM "ArticleSearch" s CROSS JOIN `), tsquery(), sql(' WHERE s."document" @@ tq.q')], ''),
-    conditions,
+    ranked: select(`s."articleId" AS id, ${score} AS score`),
+    matched: select('s."articleId" AS id'),
+    match: sql('s."document" @@ tq.q'),
+    matchId: 's."articleId"',
+    ...split,
   };
 }
 

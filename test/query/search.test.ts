@@ -73,6 +73,33 @@ describe.each(providers)('search on %s', (provider) => {
     expect(await search('Twitter', { sort: 'date', limit: 1 })).toEqual(['en-twitter-chars']);
   });
 
+  it('ranks a huge match set only among the newest articles, and all matches when too few are there', async () => {
+    const newest = (await search('since:2000-01-01', { sort: 'date' })).slice(0, 4);
+    const full = await search('Trump');
+    const huge = { hugeMatchSet: 1, recentWindow: 4 };
+    expect(await search('Trump', { limit: 2, limits: huge })).toEqual(full.filter((key) => newest.includes(key)).slice(0, 2));
+    // The newest article alone holds fewer than `limit` matches: the ranking covers every match again.
+    expect(await search('Trump', { limit: 2, limits: { hugeMatchSet: 1, recentWindow: 1 } })).toEqual(full.slice(0, 2));
+    expect(await search('Trump', { limits: { hugeMatchSet: full.length, recentWindow: 1 } })).toEqual(full);
+    // Conditions and since:/until: apply within the window and in the exact fallback alike.
+    for (const query of ['Trump lang:de', 'Trump since:2017-11-29', 'Trump -Twitter until:2017-12-01', 'Twitter source:heise']) {
+      const all = await search(query);
+      const windowed = await search(query, { limit: 1, limits: huge });
+      expect(windowed).toHaveLength(Math.min(1, all.length));
+      expect(all).toContain(windowed[0] ?? all[0]);
+      expect(await search(query, { limits: { hugeMatchSet: 1, recentWindow: 1 } })).toEqual(all);
+    }
+  });
+
+  it('finds the same newest articles by walking the date index as by the full query', async () => {
+    const queries = ['entity:Trump', 'lang:de', 'NOT Trump', 'source:heise OR lang:en', 'account:@realdonaldtrump', 'type:organization'];
+    for (const query of queries) {
+      const all = await search(query, { limit: 3 });
+      for (const newestWindow of [1, 2, 3, 5, 6]) expect(await search(query, { limit: 3, limits: { newestWindow } })).toEqual(all);
+      expect(await search(query, { limit: 1, limits: { newestWindow: 2 } })).toEqual(all.slice(0, 1));
+    }
+  });
+
   it('returns the contract fields with a snippet around the match', async () => {
     const [hit] = await searchArticles(database.db, 'Schutzmaßnahmen', { now });
     expect(hit).toMatchObject({ url: 'https://news.example.de/twitter-mitarbeiter-trump', source: 'heise online', language: 'de' });
