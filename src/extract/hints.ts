@@ -27,14 +27,14 @@ export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  * `c-letters-cta`, `spenden-box`, `post-author-bio`).
  */
 export const UNLIKELY_ANYWHERE =
-  /\b(comments?|kommentare?|disqus|respond|share|sharing|sharebar|shariff|social|sociable|socials|cookies?|consent|gdpr|cmp|newsletter|related|recommended|recommendations?|empfehlungen|outbrain|taboola|plista|breadcrumbs?|sidebar|side-bar|author|autor|autoren|about-the-author|teasers?|subscribe|subscription|follow-us|advert|advertisement|sponsored|ad-slot|adslot|adsense|ad-container|ad-wrapper|banner-ad|paywall|more-stories|more-articles|read-more|weiterlesen|also-read|caption|bildunterschrift|authorbox|saboxplugin|bio|mini-bio|cta\d*|call-to-action|donate|donation|spenden?|support-us)s?(?![a-z])/;
+  /\b(comments?|kommentare?|disqus|respond|share|sharing|sharebar|shariff|social|sociable|socials|cookies?|consent|gdpr|cmp|newsletter|related|recommended|recommendations?|empfehlungen|outbrain|taboola|plista|breadcrumbs?|sidebar|side-bar|author|autor|autoren|about-the-author|teasers?|subscribe|subscription|follow-us|advert|advertisement|sponsored|ad-slot|adslot|adsense|ad-container|ad-wrapper|banner-ad|paywall|more-stories|more-articles|read-more|weiterlesen|also-read|caption|bildunterschrift|authorbox|saboxplugin|bio|mini-bio|cta\d*|call-to-action|donate|donation|spenden?|support-us|bildnachweis|photo-credit|image-credit)s?(?![a-z])/;
 
 /** Comment sections never wrap the article, so the "main content" guard does not apply. */
 export const COMMENTS = /\b(comments?|kommentare?|disqus|respond)(?![a-z])/;
 
 /** Removed only when a class token starts with these: short words that also occur inside content class names. */
 export const UNLIKELY_TOKEN_START =
-  /(?:^|\s)(nav|navbar|navigation|menu|mainmenu|footer|widget|widgets|meta|post-meta|entry-meta|article-meta|tools|toolbar|print|hidden|is-hidden|visually-hidden|sr-only|screen-reader|caption|credits?|copyright|pagination|pager|tags|tag-list|tagcloud|tag-cloud|rating|modal|popup|overlay|banner|masthead|search|login|signup|skip|toc|ads?|ad|promo|byline|dateline|carousel|slider|rss|jump-to|topbar|site-header|ticker|breaking|infobox|info-box)(?![a-z0-9])/;
+  /(?:^|\s)(nav|navbar|navigation|menu|mainmenu|footer|widget|widgets|meta|post-meta|entry-meta|article-meta|tools|toolbar|print|hidden|is-hidden|visually-hidden|sr-only|screen-reader|caption|credits?|copyright|pagination|pager|tags|tag-list|tagcloud|tag-cloud|rating|modal|popup|overlay|banner|masthead|search|login|signup|skip|toc|ads?|ad|promo|byline|dateline|carousel|slider|rss|jump-to|topbar|site-header|ticker|breaking|infobox|info-box|legend|bildtext)(?![a-z0-9])/;
 
 /** WordPress and similar put taxonomy on the article element (`category-kommentar`, `tag-ads`); ignore those. */
 export const TAXONOMY_TOKENS = /(?:^|\s)((category|tag|tags|postid|page-id|status|format|type|entry-key|term)-\S*|post-\d+)/g;

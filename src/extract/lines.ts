@@ -38,6 +38,9 @@ const PROMPTS = [
   /^(tags|schlagworte|schlagwörter|themen|kategorien?|categories|filed under|posted in|veröffentlicht in)\s*:/i,
   /^(kommentare?|comments?|\d+ (kommentare?|comments?|antworten|replies))\s*(\(\d+\))?\s*:?$/i,
   /^(schreibe|hinterlasse) (einen|einen neuen) kommentar|^leave a (reply|comment)|^kommentar (schreiben|verfassen)/i,
+  /^(schon gelesen|zum weiterlesen|mehr themen|lesen sie (auch|dazu) (die|diese) folgenden (beiträge|artikel)|quellen (anzeigen|ausblenden)|kontakt|pressekontakt)\s*[:?!]\s*$/i,
+  /^(gefällt (dir|ihnen|euch) (unser|unsere|unser)\b|(sie lesen|du liest|ihr lest) gerne?\b|verpasse keine|verpassen sie keine|jetzt (kostenlos )?(abonnieren|unterstützen)|unterstützen sie (unsere|unabhängigen)|werde (jetzt )?(mitglied|unterstützer)|support (our|independent) journalism|become a (member|supporter))/i,
+  /^(aktualisiert am|veröffentlicht am|zuletzt aktualisiert|veröffentlichung|erstellt am|last updated|published on|publikacja|aktualizacja|ultima modifica)\s*:?\s*$/i,
 ];
 
 /** Picture-agency credits: captions that survive as a short line of their own. */

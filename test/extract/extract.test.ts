@@ -63,6 +63,23 @@ describe('boilerplate inside the article container of the magazine page', () => 
   });
 });
 
+describe('line-level prompts and legends inside the article', () => {
+  const paragraph = (n: number): string => `<p>Absatz ${n} erzählt, was geschah, mit Namen, Zahlen und einem Zitat, damit er lang genug für einen echten Absatz ist.</p>`;
+  const body = (extra: string): string => extractArticle(`<html><body><article>${paragraph(1)}${paragraph(2)}${extra}${paragraph(3)}</article></body></html>`).text;
+
+  it.each([
+    ['"Schon gelesen?" teaser lead-in', '<p>Schon gelesen?</p>', 'Schon gelesen'],
+    ['press contact label', '<p><strong>Kontakt:</strong></p>', 'Kontakt'],
+    ['newsletter pitch', '<p>Verpasse keine News zu Wissenschaft und Technik</p>', 'Verpasse keine'],
+    ['bare "updated" label', '<p>Aktualisiert am</p>', 'Aktualisiert'],
+    ['image legend', '<div class="legend"><div class="content">Der Hirschkäfer lebt in alten Eichenwäldern.</div></div>', 'Hirschkäfer'],
+  ])('drops a %s', (_, extra, snippet) => {
+    const text = body(extra);
+    expect(text).toContain('Absatz 3');
+    expect(text).not.toContain(snippet);
+  });
+});
+
 describe('headings', () => {
   const paragraph = (n: number): string => `<p>Absatz ${n} erzählt, was geschah, mit Namen, Zahlen und einem Zitat, damit er lang genug für einen echten Absatz ist.</p>`;
 
