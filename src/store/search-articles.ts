@@ -8,7 +8,7 @@ import { parseQuery } from '../query/parse-query.ts';
 import { highlightTerms } from '../query/plan.ts';
 import { makeSnippet, type Snippet } from '../query/snippet.ts';
 import type { Db } from './client.ts';
-import { providerOf, sqlDate, type SqlProvider } from './search-provider.ts';
+import { providerOf, readDate, sqlDate, type SqlProvider } from './search-provider.ts';
 import { compileQuery, toProviderSql, WHEN, type CompiledQuery, type Sql } from './search-sql.ts';
 
 export type SearchSort = 'relevance' | 'date';
@@ -61,14 +61,7 @@ export async function searchArticles(db: Db, query: string | QueryAst, options: 
   const ast = typeof query === 'string' ? parseOrThrow(query) : query;
   const ids = await findHits(db, ast, options);
   if (ids.length === 0) return [];
-  const rows = await db.article.findMany({
-    where: { id: { in: ids.map((h) => h.id) } },
-    select: {
-      id: true, url: true, title: true, source: true, language: true, publishedAt: true, fetchedAt: true,
-      bodyText: true, summary: true,
-      memberships: { where: { leftAt: null }, select: { storyId: true }, take: 1 },
-    },
-  });
+  const rows = await pageRows(db, ids.map((h) => h.id));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const terms = highlightTerms(ast);
   return ids.flatMap(({ id, score }) => {
@@ -78,10 +71,37 @@ export async function searchArticles(db: Db, query: string | QueryAst, options: 
     const snippet = makeSnippet(body || row.title, terms);
     return [{
       id, url: row.url, title: row.title, source: row.source, language: row.language,
-      published: row.publishedAt, fetchedAt: row.fetchedAt, storyId: row.memberships[0]?.storyId ?? null,
+      published: row.publishedAt === null ? null : readDate(row.publishedAt), fetchedAt: readDate(row.fetchedAt),
+      storyId: row.storyId === null ? null : Number(row.storyId),
       score: Number(score.toPrecision(4)), snippet,
     }];
   });
+}
+
+interface PageRow {
+  id: number | bigint;
+  url: string;
+  title: string;
+  source: string;
+  language: string;
+  publishedAt: unknown;
+  fetchedAt: unknown;
+  bodyText: string | null;
+  summary: string | null;
+  storyId: number | bigint | null;
+}
+
+/** The shown hits' details and current story in one raw query (the Prisma relation query cost ~5 ms more). */
+async function pageRows(db: Db, ids: number[]): Promise<(PageRow & { id: number })[]> {
+  const statement = toProviderSql(providerOf(db), {
+    sql: `SELECT a."id" AS id, a."url" AS url, a."title" AS title, a."source" AS source, a."language" AS language,
+            a."publishedAt" AS "publishedAt", a."fetchedAt" AS "fetchedAt", a."bodyText" AS "bodyText", a."summary" AS summary,
+            (SELECT sm."storyId" FROM "StoryMember" sm WHERE sm."articleId" = a."id" AND sm."leftAt" IS NULL LIMIT 1) AS "storyId"
+          FROM "Article" a WHERE a."id" IN (${ids.map(() => '?').join(', ')})`,
+    params: ids,
+  });
+  const rows = await db.$queryRawUnsafe<PageRow[]>(statement.sql, ...statement.params);
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
 async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<Hit[]> {

@@ -201,12 +201,18 @@ export function ftsMatch(expr: TextExpr): string {
   }
 }
 
+/** As FTS5's `unicode61 remove_diacritics 2` compares: lower case, combining marks dropped. */
+function foldDiacritics(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
 function ftsText(node: TextNode): string {
   const surface = `{title body} : ${quote(node.tokens.join(' '))}`;
   if (node.kind === 'phrase') return surface;
   if (node.prefix) return `${surface} *`;
-  // The query's language is unknown: try the German and the English stems.
-  const stemPhrases = new Set((['de', 'en'] as const).map((lang) => node.tokens.map((t) => stem(t, lang)).join(' ')));
+  // The query's language is unknown: try the German and the English stems. The index folds case and
+  // diacritics, so stems differing only there ("storung", "störung") are one phrase: scored once, not twice.
+  const stemPhrases = new Set((['de', 'en'] as const).map((lang) => foldDiacritics(node.tokens.map((t) => stem(t, lang)).join(' '))));
   return `(${surface} OR stems : (${[...stemPhrases].map(quote).join(' OR ')}))`;
 }
 
