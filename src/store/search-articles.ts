@@ -35,7 +35,7 @@ export interface SearchLimits {
   newestWindow: number;
 }
 
-export const SEARCH_LIMITS: SearchLimits = { hugeMatchSet: 10_000, recentWindow: 10_000, newestWindow: 5000 };
+export const SEARCH_LIMITS: Readonly<SearchLimits> = { hugeMatchSet: 10_000, recentWindow: 10_000, newestWindow: 5000 };
 
 export interface SearchHit {
   id: number;
