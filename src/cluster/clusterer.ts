@@ -3,7 +3,6 @@ import { createDocumentFrequency } from './document-frequency.ts';
 import { articleFeatures, isGramFeature } from './features.ts';
 import {
   explain,
-  neutral,
   pairSimilarity,
   storySimilarity,
   storyThresholds,
@@ -24,7 +23,8 @@ import type {
 import type { Vector } from './vector.ts';
 import type { Clusterer } from './clusterer-api.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
-import { composeParts, project, topK } from './vector.ts';
+import { composeParts } from './vector.ts';
+import { NEUTRAL, WORDS, compactKeys, topKOf } from './packed-vector.ts';
 
 const ARTICLE_TERMS = 200;
 /**
@@ -33,7 +33,6 @@ const ARTICLE_TERMS = 200;
  * 2–4 give the same result (de-de pair F1 0.73 → 0.78); across languages grams are left out.
  */
 const GRAM_WEIGHT = 2;
-const words = (v: Vector) => project(v, (key) => !isGramFeature(key));
 const INDEX_TERMS = 40;
 /** Converged stories rank high in the index; a few candidates suffice. */
 const MERGE_CANDIDATES = 5;
@@ -114,7 +113,7 @@ export function createClusterer(
   }
 
   function bestStory(article: ClusterArticle, vector: Vector, forbidden: ReadonlySet<string>) {
-    const query = { ...topK(words(vector), opts.queryTerms), ...topK(neutral(vector), opts.queryTerms / 2) };
+    const query = { ...topKOf(vector, WORDS, opts.queryTerms), ...topKOf(vector, NEUTRAL, opts.queryTerms / 2) };
     const t = article.published.getTime();
     const thresholds = thresholdsFor(vector, opts);
     let best: { story: StoryState; score: number; relative: number } | undefined;
@@ -151,6 +150,7 @@ export function createClusterer(
         merged: [],
       };
     }
+    compactKeys();
     const vector = vectorise(article);
     advance(article.published);
     const assignment = place(article, vector, constraints);
@@ -203,7 +203,7 @@ export function createClusterer(
     const out: MergeCandidate[] = [];
     const languages = new Set(story.members.map((m) => m.language));
     const shares = (l: DetectedLanguage) => languages.has(l);
-    for (const key of index.candidates(topK(words(story.centroid), opts.queryTerms), MERGE_CANDIDATES)) {
+    for (const key of index.candidates(topKOf(story.centroid, WORDS, opts.queryTerms), MERGE_CANDIDATES)) {
       const other = stories.get(key);
       if (!other || key === story.key || other.curated) continue;
       if (story.apart.includes(key) || other.apart.includes(story.key)) continue;

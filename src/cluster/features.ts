@@ -137,8 +137,23 @@ export function normaliseNumber(token: string): string {
   return trimmed.replace(',', '.');
 }
 
+const FOLD_CACHE_LIMIT = 100_000;
+const FOLD_CACHED_LENGTH = 40;
+const folded = new Map<string, string>();
+
 /** Lower case without diacritics, so "Duysak" and "DUYSAK", "Zürich" and "Zurich" meet. */
 export function fold(text: string): string {
+  // memoised for words: news vocabulary repeats, and the templates fold every word of a text
+  if (text.length > FOLD_CACHED_LENGTH) return foldText(text);
+  const hit = folded.get(text);
+  if (hit !== undefined) return hit;
+  const out = foldText(text);
+  if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+  folded.set(text, out);
+  return out;
+}
+
+function foldText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

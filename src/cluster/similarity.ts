@@ -3,7 +3,8 @@ import { isGramFeature, isNeutralFeature } from './features.ts';
 import { featureLabel } from './summary.ts';
 import type { AssignmentReasons, ClusterOptions, StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
-import { cosine, cosineWithout, project, sharedKeys } from './vector.ts';
+import { cosine, project } from './vector.ts';
+import { ANY, NAME, cosineWithoutGrams, keyOf, shared, wordFeatures } from './packed-vector.ts';
 
 /**
  * Similarity of an article to a story: cosine of the TF-IDF vectors. Across languages only the
@@ -36,7 +37,7 @@ export function pairSimilarity(
 
 /** Across languages the German character grams cannot match: the cosine leaves them out. */
 function crossCosine(a: Vector, b: Vector): number {
-  return cosineWithout(a, b, isGramFeature);
+  return cosineWithoutGrams(a, b);
 }
 
 /** The thresholds that apply to an article: headline-only articles get the lower one. */
@@ -76,15 +77,11 @@ export function storySimilarity(
 const CROSS_LANGUAGE_NAMES = 2;
 
 function sharedNames(a: Vector, b: Vector): number {
-  let n = 0;
-  for (const key in a) if ((key.startsWith('n:') || key.startsWith('e:')) && b[key] !== undefined) n++;
-  return n;
+  return shared(a, b, NAME).ids.length;
 }
 
 function wordCount(v: Vector): number {
-  let n = 0;
-  for (const key in v) if (!isGramFeature(key)) n++;
-  return n;
+  return wordFeatures(v);
 }
 
 /** Neutral part of a vector (names, numbers, entities, concepts): what can match across languages. */
@@ -101,14 +98,23 @@ export function storyThresholds(story: StoryState, options: ClusterOptions): Clu
 
 /** Why an article joined: the heaviest shared neutral names/entities and shared terms. */
 export function explain(vector: Vector, story: StoryState, limit = 5): AssignmentReasons {
-  const shared = sharedKeys(vector, story.centroid, limit * 4);
   const entities: string[] = [];
   const terms: string[] = [];
-  for (const key of shared) {
+  for (const key of sharedKeys(vector, story.centroid, limit * 4)) {
     if (isGramFeature(key)) continue;
     const label = featureLabel(key);
     const list = key.startsWith('e:') || key.startsWith('n:') ? entities : terms;
     if (list.length < limit && !list.includes(label)) list.push(label);
   }
   return { entities, terms };
+}
+
+/** `sharedKeys` of vector.ts: keys of both, heaviest product first (ties in `a`'s order). */
+function sharedKeys(a: Vector, b: Vector, limit: number): string[] {
+  const { ids, products } = shared(a, b, ANY);
+  return ids
+    .map((_, i) => i)
+    .sort((x, y) => (products[y] ?? 0) - (products[x] ?? 0) || x - y)
+    .slice(0, limit)
+    .map((i) => keyOf(ids[i] ?? 0));
 }

@@ -53,19 +53,43 @@ export function createSourceTemplates(
   const sources = new Map<string, SourceTemplatesState[string]>(
     Object.entries(initial ?? {}).filter(([, recent]) => Array.isArray(recent)),
   );
+  /** Per outlet: in how many of its remembered articles each shingle (as a number) occurs. */
+  const counts = new Map<string, Map<number, number>>();
 
-  /** Shingles of the outlet's other recent articles (an article re-clustered is not its own template). */
-  function known(source: string, article: string): Set<string> {
-    const out = new Set<string>();
-    for (const entry of sources.get(source) ?? []) {
-      if (entry.article !== article) for (const key of entry.shingles) out.add(key);
+  function countsOf(source: string): Map<number, number> {
+    let out = counts.get(source);
+    if (!out) {
+      out = new Map();
+      for (const entry of sources.get(source) ?? []) tally(out, entry, 1);
+      counts.set(source, out);
     }
     return out;
   }
 
-  function remember(source: string, article: string, shingles: string[]): void {
-    const recent = (sources.get(source) ?? []).filter((e) => e.article !== article);
-    recent.push({ article, shingles: [...new Set(shingles)] });
+  /** Shingles of the outlet's other recent articles (an article re-clustered is not its own template). */
+  function known(source: string, article: string): (key: number) => boolean {
+    const recent = sources.get(source) ?? [];
+    if (!recent.some((entry) => entry.article === article)) {
+      const tallied = countsOf(source);
+      return (key) => tallied.has(key);
+    }
+    const out = new Set<number>();
+    for (const entry of recent) if (entry.article !== article) for (const key of numeric(entry)) out.add(key);
+    return (key) => out.has(key);
+  }
+
+  function remember(source: string, article: string, shingles: string[], keys: number[]): void {
+    const tallied = countsOf(source);
+    const recent: SourceTemplatesState[string] = [];
+    for (const entry of sources.get(source) ?? []) {
+      if (entry.article === article) tally(tallied, entry, -1);
+      else recent.push(entry);
+    }
+    const entry = { article, shingles: [...new Set(shingles)] };
+    numericKeys.set(entry, [...new Set(keys)]);
+    recent.push(entry);
+    tally(tallied, entry, 1);
+    for (const gone of recent.slice(0, -recentArticles)) tally(tallied, gone, -1);
     sources.set(source, recent.slice(-recentArticles));
   }
 
@@ -76,11 +100,12 @@ export function createSourceTemplates(
       if (!source || article.text === article.title) return article;
       const id = hash(article.url);
       const seen = known(source, id);
-      const title = cut(article.title, seen, () => true);
-      const words = tokens(article.text).length;
+      const title = cut(article.title, tokens(article.title), seen, () => true);
+      const textTokens = tokens(article.text);
+      const words = textTokens.length;
       const edge = (i: number) => i < EDGE || i >= words - EDGE;
-      const text = cut(article.text, seen, edge);
-      remember(source, id, [...title.keys, ...text.keys]);
+      const text = cut(article.text, textTokens, seen, edge);
+      remember(source, id, [...title.keys, ...text.keys], [...title.numbers, ...text.numbers]);
       if (title.text === article.title && text.text === article.text) return article;
       return {
         url: article.url,
@@ -91,6 +116,29 @@ export function createSourceTemplates(
     },
     state: () => Object.fromEntries(sources),
   };
+}
+
+/** Shingle keys as numbers, per remembered entry (a key that is no hash of ours matches nothing). */
+const numericKeys = new WeakMap<{ shingles: string[] }, number[]>();
+
+function numeric(entry: { shingles: string[] }): number[] {
+  let out = numericKeys.get(entry);
+  if (!out) {
+    out = entry.shingles.map((key) => {
+      const n = parseInt(key, 36);
+      return Number.isSafeInteger(n) && n.toString(36) === key ? n : -1;
+    });
+    numericKeys.set(entry, out);
+  }
+  return out;
+}
+
+function tally(counts: Map<number, number>, entry: { shingles: string[] }, delta: number): void {
+  for (const key of numeric(entry)) {
+    const n = (counts.get(key) ?? 0) + delta;
+    if (n > 0) counts.set(key, n);
+    else counts.delete(key);
+  }
 }
 
 function tokens(text: string): Token[] {
@@ -104,23 +152,22 @@ function tokens(text: string): Token[] {
 /** The field with every known shingle blanked out, and the shingles worth remembering. */
 function cut(
   field: string,
-  seen: ReadonlySet<string>,
+  list: Token[],
+  seen: (key: number) => boolean,
   remember: (index: number) => boolean,
-): { text: string; keys: string[] } {
-  const list = tokens(field);
+): { text: string; keys: string[]; numbers: number[] } {
   const drop = new Array<boolean>(list.length).fill(false);
   const keys: string[] = [];
+  const numbers: number[] = [];
   for (let i = 0; i + SHINGLE <= list.length; i++) {
-    const key = hash(
-      list
-        .slice(i, i + SHINGLE)
-        .map((t) => t.word)
-        .join(' '),
-    );
-    if (seen.has(key)) drop.fill(true, i, i + SHINGLE);
-    if (remember(i)) keys.push(key);
+    const key = shingleHash(list, i);
+    if (seen(key)) drop.fill(true, i, i + SHINGLE);
+    if (remember(i)) {
+      keys.push(key.toString(36));
+      numbers.push(key);
+    }
   }
-  if (!drop.includes(true)) return { text: field, keys };
+  if (!drop.includes(true)) return { text: field, keys, numbers };
   let text = '';
   let at = 0;
   list.forEach((t, i) => {
@@ -128,7 +175,7 @@ function cut(
     text += `${field.slice(at, t.start)} `;
     at = t.end;
   });
-  return { text: text + field.slice(at), keys };
+  return { text: text + field.slice(at), keys, numbers };
 }
 
 /** Entities named only inside a cut passage go with it. */
@@ -139,10 +186,24 @@ function keptEntities(entities: EntityRef[], title: string, text: string): Entit
 
 /** FNV-1a, base 36: short keys keep the persisted state small. */
 function hash(text: string): string {
+  return fnv(0x811c9dc5, text).toString(36);
+}
+
+/** `hash` of the shingle's words joined by spaces, as a number, without building the string. */
+function shingleHash(list: Token[], from: number): number {
   let h = 0x811c9dc5;
+  for (let i = from; i < from + SHINGLE; i++) {
+    if (i > from) h = Math.imul(h ^ 32, 0x01000193);
+    h = fnv(h, list[i]?.word ?? '');
+  }
+  return h >>> 0;
+}
+
+function fnv(seed: number, text: string): number {
+  let h = seed;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(36);
+  return h >>> 0;
 }

@@ -1,7 +1,6 @@
 import type { StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
-import { isGramFeature } from './features.ts';
-import { project, topK } from './vector.ts';
+import { WORDS, topKeysOf } from './packed-vector.ts';
 
 /**
  * Inverted index from features to the stories whose centroid carries them, over the stories
@@ -33,7 +32,7 @@ export function createStoryIndex(indexTerms: number, maxPostings: number): Story
     put(story) {
       remove(story.key);
       // character grams are poor lookup keys: names and words select the candidates
-      const terms = Object.keys(topK(project(story.centroid, (k) => !isGramFeature(k)), indexTerms));
+      const terms = topKeysOf(story.centroid, WORDS, indexTerms);
       for (const term of terms) {
         let set = postings.get(term);
         if (!set) postings.set(term, (set = new Set()));

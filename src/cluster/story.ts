@@ -3,6 +3,7 @@ import type { AssignmentReasons, ClusterOptions, MemberSummary, StoryState } fro
 import type { Vector } from './vector.ts';
 import { isGramFeature } from './features.ts';
 import { addInto, cosine, topKParts } from './vector.ts';
+import { sumCapped } from './packed-vector.ts';
 
 /** Pure operations on one story's state. Each returns a new state; inputs are not mutated. */
 
@@ -34,9 +35,8 @@ export function addMember(
   options: ClusterOptions,
 ): StoryState {
   const published = article.published.toISOString();
-  const centroid = { ...story.centroid };
-  addInto(centroid, vector);
-  const capped = capCentroid(centroid, options);
+  // capped to its heaviest terms so a story cannot keep absorbing vocabulary
+  const capped = sumCapped(story.centroid, vector, options.centroidTerms, true);
   const member: MemberSummary = {
     id: article.id,
     url: article.url,
@@ -76,18 +76,10 @@ function chooseCore(core: StoryState['core'], centroid: Vector, options: Cluster
     .map(({ member }) => member);
 }
 
-/** Cap the centroid to its heaviest terms so a story cannot keep absorbing vocabulary. */
-function capCentroid(centroid: Vector, options: ClusterOptions): Vector {
-  let size = 0;
-  for (const _ in centroid) size++;
-  return size > options.centroidTerms ? topKParts(centroid, options.centroidTerms, isGramFeature) : centroid;
-}
 
 /** `from` folded into `into`; the key of `into` survives. */
 export function mergeStates(into: StoryState, from: StoryState, options: ClusterOptions): StoryState {
-  const centroid = { ...into.centroid };
-  addInto(centroid, from.centroid);
-  const capped = topKParts(centroid, options.centroidTerms, isGramFeature);
+  const capped = sumCapped(into.centroid, from.centroid, options.centroidTerms, false);
   const entities = { ...into.entities };
   for (const [name, count] of Object.entries(from.entities)) entities[name] = (entities[name] ?? 0) + count;
   return {

@@ -1,3 +1,6 @@
+import { isGramFeature } from './features.ts';
+import { cosineWithoutGrams, packedDot } from './packed-vector.ts';
+
 /** Sparse vectors as plain records, so story state serialises to JSON as it is. */
 export type Vector = Record<string, number>;
 
@@ -22,13 +25,9 @@ export function normalise(v: Vector): Vector {
   return out;
 }
 
+/** Σ a[k]·b[k] in `a`'s key order (vectors are immutable: their packed form is reused, see packed-vector.ts). */
 export function dot(a: Vector, b: Vector): number {
-  let sum = 0;
-  for (const key in a) {
-    const other = b[key];
-    if (other !== undefined) sum += (a[key] ?? 0) * other;
-  }
-  return sum;
+  return packedDot(a, b);
 }
 
 export function cosine(a: Vector, b: Vector): number {
@@ -69,6 +68,7 @@ export function sharedKeys(a: Vector, b: Vector, limit: number): string[] {
 
 /** Cosine over the keys that `skip` rejects in neither vector (norms of those parts only). */
 export function cosineWithout(a: Vector, b: Vector, skip: (key: string) => boolean): number {
+  if (skip === isGramFeature) return cosineWithoutGrams(a, b);
   let dotSum = 0;
   let na = 0;
   let nb = 0;

@@ -1,0 +1,293 @@
+import type { Vector } from './vector.ts';
+
+/**
+ * Vectors stay plain records (stories are stored as JSON), but the clusterer's inner loops run on
+ * a packed copy made once per vector: each feature key interned to an integer id, ids and weights
+ * in typed arrays in the record's own key order. Every sum adds the same terms in the same order
+ * as a loop over the record, so results are bit for bit those of the record code; a feature the
+ * other vector lacks adds an exact +0. A dot product scatters one vector into a dense array
+ * indexed by id (kept scattered while the next products use the same vector).
+ */
+export interface Packed {
+  generation: number;
+  ids: Int32Array;
+  values: Float64Array;
+  /** Lazily: Σ x·x and Σ x**2 over the non-gram features (the two spellings of `cosineWithout`). */
+  wordMul?: number;
+  wordPow?: number;
+  /** Lazily: number of non-gram features. */
+  words?: number;
+}
+
+/** Kinds of feature, from the key's namespace (see features.ts). */
+export const GRAM = 1;
+const WORD = 2;
+export const NAME = 4;
+const OTHER = 8;
+/** Kind masks: any feature, the non-gram ones, the language-neutral ones (names, numbers, concepts). */
+export const ANY = GRAM | WORD | NAME | OTHER;
+export const WORDS = WORD | NAME | OTHER;
+export const NEUTRAL = NAME | OTHER;
+
+/** Past this many interned keys the table starts afresh at the next safe point (bounds memory). */
+const MAX_KEYS = 1 << 21;
+
+let generation = 0;
+let ids = new Map<string, number>();
+let keys: string[] = [];
+let kinds = new Uint8Array(1024);
+let dense = new Float64Array(1024);
+let present = new Uint8Array(1024);
+/** Scratch: position + 1 of an id in the vector being summed (0 elsewhere). */
+let slot = new Int32Array(1024);
+let scattered: Packed | undefined;
+const cache = new WeakMap<Vector, Packed>();
+
+function kindOf(key: string): number {
+  if (key.startsWith('g:')) return GRAM;
+  if (key.startsWith('w:')) return WORD;
+  return key.startsWith('n:') || key.startsWith('e:') ? NAME : OTHER;
+}
+
+function intern(key: string): number {
+  const hit = ids.get(key);
+  if (hit !== undefined) return hit;
+  const id = keys.length;
+  if (id >= kinds.length) grow(id * 2);
+  ids.set(key, id);
+  keys.push(key);
+  kinds[id] = kindOf(key);
+  return id;
+}
+
+function grow(size: number): void {
+  const k = new Uint8Array(size);
+  k.set(kinds);
+  kinds = k;
+  const d = new Float64Array(size);
+  d.set(dense);
+  dense = d;
+  const p = new Uint8Array(size);
+  p.set(present);
+  present = p;
+  const s = new Int32Array(size);
+  s.set(slot);
+  slot = s;
+}
+
+/** Called between operations (never inside one): drops the key table once it grew too large. */
+export function compactKeys(): void {
+  if (keys.length < MAX_KEYS) return;
+  generation++;
+  ids = new Map();
+  keys = [];
+  kinds = new Uint8Array(1024);
+  dense = new Float64Array(1024);
+  present = new Uint8Array(1024);
+  slot = new Int32Array(1024);
+  scattered = undefined;
+}
+
+export function keyOf(id: number): string {
+  return keys[id] ?? '';
+}
+
+export function kindOfId(id: number): number {
+  return kinds[id] ?? 0;
+}
+
+export function pack(v: Vector): Packed {
+  const hit = cache.get(v);
+  if (hit && hit.generation === generation) return hit;
+  const idList: number[] = [];
+  const valueList: number[] = [];
+  for (const key in v) {
+    idList.push(intern(key));
+    valueList.push(v[key] ?? 0);
+  }
+  const out: Packed = { generation, ids: Int32Array.from(idList), values: Float64Array.from(valueList) };
+  cache.set(v, out);
+  return out;
+}
+
+/** A record made from ids and weights in order; its packed form is remembered. */
+export function unpack(idList: ArrayLike<number>, valueList: ArrayLike<number>, count = idList.length): Vector {
+  const out: Vector = {};
+  const pIds = new Int32Array(count);
+  const pValues = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const id = idList[i] ?? 0;
+    const value = valueList[i] ?? 0;
+    out[keys[id] ?? ''] = value;
+    pIds[i] = id;
+    pValues[i] = value;
+  }
+  cache.set(out, { generation, ids: pIds, values: pValues });
+  return out;
+}
+
+/** Makes `p` the vector held in the dense array. */
+function scatter(p: Packed): void {
+  if (scattered === p) return;
+  if (scattered) {
+    for (const id of scattered.ids) {
+      dense[id] = 0;
+      present[id] = 0;
+    }
+  }
+  const { ids: pIds, values } = p;
+  for (let i = 0; i < pIds.length; i++) {
+    const id = pIds[i] ?? 0;
+    dense[id] = values[i] ?? 0;
+    present[id] = 1;
+  }
+  scattered = p;
+}
+
+/** Σ a[k]·b[k] over the keys of `a`, in `a`'s order. */
+export function packedDot(a: Vector, b: Vector): number {
+  const pa = pack(a);
+  scatter(pack(b));
+  const { ids: aIds, values } = pa;
+  let sum = 0;
+  for (let i = 0; i < aIds.length; i++) sum += (values[i] ?? 0) * (dense[aIds[i] ?? 0] ?? 0);
+  return sum;
+}
+
+/** `cosineWithout(a, b, isGramFeature)` of vector.ts, term for term. */
+export function cosineWithoutGrams(a: Vector, b: Vector): number {
+  const pa = pack(a);
+  const pb = pack(b);
+  scatter(pb);
+  const { ids: aIds, values } = pa;
+  let dotSum = 0;
+  for (let i = 0; i < aIds.length; i++) {
+    const id = aIds[i] ?? 0;
+    if (kinds[id] !== GRAM) dotSum += (values[i] ?? 0) * (dense[id] ?? 0);
+  }
+  const n = Math.sqrt(wordMul(pa) * wordPow(pb));
+  return n === 0 ? 0 : dotSum / n;
+}
+
+function wordMul(p: Packed): number {
+  if (p.wordMul === undefined) {
+    let sum = 0;
+    for (let i = 0; i < p.ids.length; i++) {
+      if (kinds[p.ids[i] ?? 0] === GRAM) continue;
+      const x = p.values[i] ?? 0;
+      sum += x * x;
+    }
+    p.wordMul = sum;
+  }
+  return p.wordMul;
+}
+
+function wordPow(p: Packed): number {
+  if (p.wordPow === undefined) {
+    let sum = 0;
+    for (let i = 0; i < p.ids.length; i++) if (kinds[p.ids[i] ?? 0] !== GRAM) sum += (p.values[i] ?? 0) ** 2;
+    p.wordPow = sum;
+  }
+  return p.wordPow;
+}
+
+/** Number of non-gram features. */
+export function wordFeatures(v: Vector): number {
+  const p = pack(v);
+  if (p.words === undefined) {
+    let n = 0;
+    for (const id of p.ids) if (kinds[id] !== GRAM) n++;
+    p.words = n;
+  }
+  return p.words;
+}
+
+/** Keys of `a` (of the given kinds) that `b` has too, with the product of their weights, in `a`'s order. */
+export function shared(a: Vector, b: Vector, kindMask: number): { ids: number[]; products: number[] } {
+  const pa = pack(a);
+  scatter(pack(b));
+  const out: { ids: number[]; products: number[] } = { ids: [], products: [] };
+  for (let i = 0; i < pa.ids.length; i++) {
+    const id = pa.ids[i] ?? 0;
+    if ((kinds[id] ?? 0) & kindMask && present[id]) {
+      out.ids.push(id);
+      out.products.push((pa.values[i] ?? 0) * (dense[id] ?? 0));
+    }
+  }
+  return out;
+}
+
+/**
+ * Positions in `p` of the features of the given kinds, as `topK(project(v, kinds), k)` of
+ * vector.ts orders them: record order when at most k, else the k heaviest, heaviest first, ties in
+ * record order (what a stable sort gives).
+ */
+function topPositions(ids: Int32Array, values: Float64Array, count: number, mask: number, k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if ((kinds[ids[i] ?? 0] ?? 0) & mask) out.push(i);
+  if (out.length <= k) return out;
+  out.sort((x, y) => (values[y] ?? 0) - (values[x] ?? 0) || x - y);
+  out.splice(k);
+  return out;
+}
+
+function select(ids: Int32Array, values: Float64Array, positions: number[]): Vector {
+  return unpack(
+    positions.map((i) => ids[i] ?? 0),
+    positions.map((i) => values[i] ?? 0),
+  );
+}
+
+/** `topK(project(v, key of the given kinds), k)` of vector.ts. */
+export function topKOf(v: Vector, mask: number, k: number): Vector {
+  const p = pack(v);
+  return select(p.ids, p.values, topPositions(p.ids, p.values, p.ids.length, mask, k));
+}
+
+/** The keys of `topKOf(v, mask, k)`. */
+export function topKeysOf(v: Vector, mask: number, k: number): string[] {
+  const p = pack(v);
+  return topPositions(p.ids, p.values, p.ids.length, mask, k).map((i) => keys[p.ids[i] ?? 0] ?? '');
+}
+
+/** `topKParts(v, k, isGramFeature)` of vector.ts: the k heaviest non-gram features, then the k heaviest grams. */
+export function topKPartsOf(v: Vector, k: number): Vector {
+  const p = pack(v);
+  return capParts(p.ids, p.values, p.ids.length, k);
+}
+
+function capParts(ids: Int32Array, values: Float64Array, count: number, k: number): Vector {
+  const rest = topPositions(ids, values, count, WORDS, k);
+  const part = topPositions(ids, values, count, GRAM, k);
+  return select(ids, values, [...rest, ...part]);
+}
+
+/**
+ * `{ ...base }` plus `add` (`addInto`), then capped as `topKParts(·, k, isGramFeature)` does, or
+ * (`onlyOver`) only when it holds more than k features, as a story's centroid is.
+ */
+export function sumCapped(base: Vector, add: Vector, k: number, onlyOver: boolean): Vector {
+  const pb = pack(base);
+  const pa = pack(add);
+  const size = pb.ids.length + pa.ids.length;
+  const ids = new Int32Array(size);
+  const values = new Float64Array(size);
+  ids.set(pb.ids);
+  values.set(pb.values);
+  let count = pb.ids.length;
+  for (let i = 0; i < count; i++) slot[ids[i] ?? 0] = i + 1;
+  for (let i = 0; i < pa.ids.length; i++) {
+    const id = pa.ids[i] ?? 0;
+    const x = 1 * (pa.values[i] ?? 0);
+    const at = slot[id] ?? 0;
+    if (at > 0) values[at - 1] = (values[at - 1] ?? 0) + x;
+    else {
+      ids[count] = id;
+      values[count] = 0 + x;
+      count++;
+    }
+  }
+  for (let i = 0; i < pb.ids.length; i++) slot[ids[i] ?? 0] = 0;
+  if (onlyOver && count <= k) return unpack(ids, values, count);
+  return capParts(ids, values, count, k);
+}
