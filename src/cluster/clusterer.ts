@@ -24,7 +24,7 @@ import type { Vector } from './vector.ts';
 import type { Clusterer } from './clusterer-api.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
 import { composeParts } from './vector.ts';
-import { NEUTRAL, WORDS, compactKeys, topKOf } from './packed-vector.ts';
+import { NEUTRAL, WORDS, compactKeys, topEntriesOf, topKOf } from './packed-vector.ts';
 
 const ARTICLE_TERMS = 200;
 /**
@@ -113,7 +113,9 @@ export function createClusterer(
   }
 
   function bestStory(article: ClusterArticle, vector: Vector, forbidden: ReadonlySet<string>) {
-    const query = { ...topKOf(vector, WORDS, opts.queryTerms), ...topKOf(vector, NEUTRAL, opts.queryTerms / 2) };
+    const query: Vector = {};
+    for (const [key, weight] of topEntriesOf(vector, WORDS, opts.queryTerms)) query[key] = weight;
+    for (const [key, weight] of topEntriesOf(vector, NEUTRAL, opts.queryTerms / 2)) query[key] = weight;
     const t = article.published.getTime();
     const thresholds = thresholdsFor(vector, opts);
     let best: { story: StoryState; score: number; relative: number } | undefined;

@@ -17,6 +17,8 @@ export interface Packed {
   wordPow?: number;
   /** Lazily: number of non-gram features. */
   words?: number;
+  /** √Σ x**2 in order, as `norm` of vector.ts computes it. */
+  norm?: number;
 }
 
 /** Kinds of feature, from the key's namespace (see features.ts). */
@@ -122,8 +124,20 @@ export function unpack(idList: ArrayLike<number>, valueList: ArrayLike<number>, 
     pIds[i] = id;
     pValues[i] = value;
   }
-  cache.set(out, { generation, ids: pIds, values: pValues });
+  cache.set(out, { generation, ids: pIds, values: pValues, norm: undefined });
   return out;
+}
+
+/** `norm` of vector.ts from the packed weights, when the vector has been packed. */
+export function packedNorm(v: Vector): number | undefined {
+  const p = cache.get(v);
+  if (!p) return undefined;
+  if (p.norm === undefined) {
+    let sum = 0;
+    for (const x of p.values) sum += x ** 2;
+    p.norm = Math.sqrt(sum);
+  }
+  return p.norm;
 }
 
 /** Makes `p` the vector held in the dense array. */
@@ -226,9 +240,38 @@ function topPositions(ids: Int32Array, values: Float64Array, count: number, mask
   const out: number[] = [];
   for (let i = 0; i < count; i++) if ((kinds[ids[i] ?? 0] ?? 0) & mask) out.push(i);
   if (out.length <= k) return out;
+  if (Number.isInteger(k) && k >= 0 && k <= SELECT_LIMIT) return heaviest(out, values, k);
   out.sort((x, y) => (values[y] ?? 0) - (values[x] ?? 0) || x - y);
   out.splice(k);
   return out;
+}
+
+/** Below this k an insertion into the k best beats sorting all positions. */
+const SELECT_LIMIT = 48;
+
+/** The k heaviest of `positions` (ascending), heaviest first, a tie going to the earlier position. */
+function heaviest(positions: number[], values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (const i of positions) {
+    const v = values[i] ?? 0;
+    if (top.length === k) {
+      if (!(v > (values[top[k - 1] ?? 0] ?? 0))) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && v > (values[top[at - 1] ?? 0] ?? 0)) at--;
+    top.splice(at, 0, i);
+  }
+  return top;
+}
+
+/** `topKOf(v, mask, k)` as [key, weight] pairs, without making a record. */
+export function topEntriesOf(v: Vector, mask: number, k: number): Array<[string, number]> {
+  const p = pack(v);
+  return topPositions(p.ids, p.values, p.ids.length, mask, k).map((i) => [
+    keys[p.ids[i] ?? 0] ?? '',
+    p.values[i] ?? 0,
+  ]);
 }
 
 function select(ids: Int32Array, values: Float64Array, positions: number[]): Vector {

@@ -1,5 +1,5 @@
 import { isGramFeature } from './features.ts';
-import { cosineWithoutGrams, packedDot } from './packed-vector.ts';
+import { cosineWithoutGrams, packedDot, packedNorm } from './packed-vector.ts';
 
 /** Sparse vectors as plain records, so story state serialises to JSON as it is. */
 export type Vector = Record<string, number>;
@@ -8,7 +8,7 @@ export type Vector = Record<string, number>;
 const norms = new WeakMap<Vector, number>();
 
 export function norm(v: Vector): number {
-  const cached = norms.get(v);
+  const cached = norms.get(v) ?? packedNorm(v);
   if (cached !== undefined) return cached;
   let sum = 0;
   for (const key in v) sum += (v[key] ?? 0) ** 2;
@@ -96,9 +96,37 @@ export function topKParts(v: Vector, k: number, isPart: (key: string) => boolean
  * the cosine of two such vectors is the weighted mean of the cosines of their parts.
  */
 export function composeParts(v: Vector, k: number, isPart: (key: string) => boolean, weight: number): Vector {
-  const rest = normalise(topK(project(v, (key) => !isPart(key)), k));
-  const part = weight > 0 ? normalise(topK(project(v, isPart), k)) : {};
-  const out: Vector = { ...rest };
-  addInto(out, part, weight);
-  return normalise(out);
+  // on entry lists, one record at the end: the same sums as normalise(topK(project(…))) in the same order
+  const rest: Array<[string, number]> = [];
+  const part: Array<[string, number]> = [];
+  for (const key in v) (isPart(key) ? part : rest).push([key, v[key] ?? 0]);
+  const out = normaliseEntries(topEntries(rest, k));
+  if (weight > 0) for (const [key, x] of normaliseEntries(topEntries(part, k))) out.push([key, 0 + weight * x]);
+  const n = entriesNorm(out);
+  const composed: Vector = {};
+  if (n === 0) return composed;
+  let sum = 0;
+  for (const [key, x] of out) {
+    const y = x / n;
+    composed[key] = y;
+    sum += y ** 2;
+  }
+  norms.set(composed, Math.sqrt(sum));
+  return composed;
+}
+
+function topEntries(entries: Array<[string, number]>, k: number): Array<[string, number]> {
+  if (entries.length <= k) return entries;
+  return [...entries].sort((x, y) => y[1] - x[1]).slice(0, k);
+}
+
+function entriesNorm(entries: Array<[string, number]>): number {
+  let sum = 0;
+  for (const [, x] of entries) sum += x ** 2;
+  return Math.sqrt(sum);
+}
+
+function normaliseEntries(entries: Array<[string, number]>): Array<[string, number]> {
+  const n = entriesNorm(entries);
+  return n === 0 ? [] : entries.map(([key, x]) => [key, x / n]);
 }
