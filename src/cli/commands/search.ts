@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .argument('<query...>', 'the query (quote it, or its words are joined with spaces)')
     .option('--json', 'print the hits as a JSON array')
     .option('--limit <n>', 'at most this many hits', '20')
-    .addOption(new Option('--sort <order>', 'order of the hits (date: newest first, score 0)').choices(['relevance', 'date']).default('relevance'))
+    .addOption(new Option('--sort <order>', 'order of the hits (date: newest first, score 0; relevance: for a word in more than 10,000 articles, the best among the newest 10,000)').choices(['relevance', 'date']).default('relevance'))
     .option('--reindex', 'rebuild the full-text index from the stored articles first')
     .action(async (words: string[], options: SearchOptions, command: Command) => {
       const query = parseOrThrow(words.join(' '));
