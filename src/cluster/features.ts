@@ -140,10 +140,13 @@ export function normaliseNumber(token: string): string {
 const FOLD_CACHE_LIMIT = 100_000;
 const FOLD_CACHED_LENGTH = 40;
 const folded = new Map<string, string>();
+const ASCII_WORD = /^[A-Za-z0-9]*$/u;
 
 /** Lower case without diacritics, so "Duysak" and "DUYSAK", "Zürich" and "Zurich" meet. */
 export function fold(text: string): string {
   // memoised for words: news vocabulary repeats, and the templates fold every word of a text
+  // plain ASCII letters and digits only change case
+  if (ASCII_WORD.test(text)) return text.toLowerCase();
   if (text.length > FOLD_CACHED_LENGTH) return foldText(text);
   const hit = folded.get(text);
   if (hit !== undefined) return hit;

@@ -1,5 +1,6 @@
 import type { EntityRef } from '../domain/types.ts';
 import { fold } from './features.ts';
+import { KeyCounts } from './key-counts.ts';
 
 /**
  * Passages an outlet repeats verbatim across its articles (a cookie or subscription notice, a
@@ -54,12 +55,12 @@ export function createSourceTemplates(
     Object.entries(initial ?? {}).filter(([, recent]) => Array.isArray(recent)),
   );
   /** Per outlet: in how many of its remembered articles each shingle (as a number) occurs. */
-  const counts = new Map<string, Map<number, number>>();
+  const counts = new Map<string, KeyCounts>();
 
-  function countsOf(source: string): Map<number, number> {
+  function countsOf(source: string): KeyCounts {
     let out = counts.get(source);
     if (!out) {
-      out = new Map();
+      out = new KeyCounts();
       for (const entry of sources.get(source) ?? []) tally(out, entry, 1);
       counts.set(source, out);
     }
@@ -133,12 +134,8 @@ function numeric(entry: { shingles: string[] }): number[] {
   return out;
 }
 
-function tally(counts: Map<number, number>, entry: { shingles: string[] }, delta: number): void {
-  for (const key of numeric(entry)) {
-    const n = (counts.get(key) ?? 0) + delta;
-    if (n > 0) counts.set(key, n);
-    else counts.delete(key);
-  }
+function tally(counts: KeyCounts, entry: { shingles: string[] }, delta: number): void {
+  for (const key of numeric(entry)) if (key >= 0) counts.add(key, delta);
 }
 
 function tokens(text: string): Token[] {
