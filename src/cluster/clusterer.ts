@@ -23,7 +23,7 @@ import type {
 import type { Vector } from './vector.ts';
 import type { Clusterer } from './clusterer-api.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
-import { composeParts } from './vector.ts';
+import { composeEntries } from './vector.ts';
 import { NEUTRAL, WORDS, compactKeys, topEntriesOf, topKOf } from './packed-vector.ts';
 
 const ARTICLE_TERMS = 200;
@@ -106,8 +106,9 @@ export function createClusterer(
     const source = sourceOf(article);
     const terms = articleFeatures({ ...sourceTemplates.strip(source, article), language: article.language });
     df.observe(terms);
-    const weighed = sourceVocabulary.discount(source, df.weigh(terms));
-    const vector = composeParts(weighed, ARTICLE_TERMS, isGramFeature, GRAM_WEIGHT);
+    const weighed = df.weighEntries(terms);
+    sourceVocabulary.discountEntries(source, weighed);
+    const vector = composeEntries(weighed, ARTICLE_TERMS, isGramFeature, GRAM_WEIGHT);
     sourceVocabulary.observe(source, terms);
     return vector;
   }

@@ -17,6 +17,8 @@ export interface DocumentFrequency {
   idf(key: string): number;
   /** Sublinear TF × IDF, L2-normalised. */
   weigh(terms: TermCounts): Vector;
+  /** `weigh` as [key, weight] pairs in the same order (no record built). */
+  weighEntries(terms: TermCounts): Array<[string, number]>;
   /** Share of documents holding the feature (0 for unseen). */
   share(key: string): number;
   state(): DocumentFrequencyState;
@@ -58,6 +60,22 @@ export function createDocumentFrequency(
         if (weight > 0) vector[key] = weight;
       }
       return normalise(vector);
+    },
+    weighEntries(terms) {
+      const entries: Array<[string, number]> = [];
+      let sum = 0;
+      for (const key in terms) {
+        const tf = terms[key] ?? 0;
+        const weight = (tf >= 1 ? 1 + Math.log(tf) : tf) * idf(key);
+        if (weight > 0) {
+          entries.push([key, weight]);
+          sum += weight ** 2;
+        }
+      }
+      const n = Math.sqrt(sum);
+      if (n === 0) return [];
+      for (const entry of entries) entry[1] = entry[1] / n;
+      return entries;
     },
     share: (key) => (documents > 0 ? (counts.get(key) ?? 0) / documents : 0),
     state: () => ({ documents, counts: Object.fromEntries(counts) }),

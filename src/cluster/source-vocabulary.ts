@@ -14,6 +14,8 @@ export interface SourceVocabularyState {
 
 export interface SourceVocabulary {
   discount(source: string, vector: Vector): Vector;
+  /** `discount` on [key, weight] pairs, in place. */
+  discountEntries(source: string, entries: Array<[string, number]>): void;
   observe(source: string, terms: TermCounts): void;
   state(): SourceVocabularyState;
 }
@@ -35,6 +37,13 @@ export function createSourceVocabulary(
         out[key] = weight * (1 - (profile.counts.get(key) ?? 0) / (profile.documents + 1));
       }
       return out;
+    },
+    discountEntries(source, entries) {
+      const profile = sources.get(source);
+      if (!source || !profile) return;
+      for (const entry of entries) {
+        entry[1] = entry[1] * (1 - (profile.counts.get(entry[0]) ?? 0) / (profile.documents + 1));
+      }
     },
     observe(source, terms) {
       if (!source) return;

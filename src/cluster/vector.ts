@@ -96,10 +96,20 @@ export function topKParts(v: Vector, k: number, isPart: (key: string) => boolean
  * the cosine of two such vectors is the weighted mean of the cosines of their parts.
  */
 export function composeParts(v: Vector, k: number, isPart: (key: string) => boolean, weight: number): Vector {
+  return composeEntries(Object.entries(v), k, isPart, weight);
+}
+
+/** `composeParts` of the vector with these entries, in this order. */
+export function composeEntries(
+  entries: Array<[string, number]>,
+  k: number,
+  isPart: (key: string) => boolean,
+  weight: number,
+): Vector {
   // on entry lists, one record at the end: the same sums as normalise(topK(project(…))) in the same order
   const rest: Array<[string, number]> = [];
   const part: Array<[string, number]> = [];
-  for (const key in v) (isPart(key) ? part : rest).push([key, v[key] ?? 0]);
+  for (const entry of entries) (isPart(entry[0]) ? part : rest).push(entry);
   const out = normaliseEntries(topEntries(rest, k));
   if (weight > 0) for (const [key, x] of normaliseEntries(topEntries(part, k))) out.push([key, 0 + weight * x]);
   const n = entriesNorm(out);
