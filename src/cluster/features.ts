@@ -10,6 +10,7 @@ import { stem, wordLists } from './word-lists.ts';
  *   g:<4 letters>    a character 4-gram of a German content word (German only, see GRAM)
  */
 export type TermCounts = Record<string, number>;
+type Counts = Map<string, number>;
 
 export interface FeatureInput {
   title: string;
@@ -42,7 +43,8 @@ export function isGramFeature(key: string): boolean {
 
 export function articleFeatures(input: FeatureInput): TermCounts {
   const language: Language = input.language === 'de' ? 'de' : 'en';
-  const counts: TermCounts = {};
+  // a Map while counting: the keys are built strings, which a record would intern on every add
+  const counts: Counts = new Map();
   const lowerSeen = new Set<string>();
   const nameCandidates: Array<[string, number]> = [];
   for (const [field, boost] of [
@@ -58,14 +60,14 @@ export function articleFeatures(input: FeatureInput): TermCounts {
     add(counts, `e:${fold(entity.name)}`, ENTITY_WEIGHT);
     if (entity.owner) add(counts, `e:${fold(entity.owner)}`, ENTITY_WEIGHT);
   }
-  return counts;
+  return Object.fromEntries(counts);
 }
 
 function addToken(
   token: string,
   boost: number,
   language: Language,
-  counts: TermCounts,
+  counts: Counts,
   lowerSeen: Set<string>,
   names: Array<[string, number]>,
 ): void {
@@ -88,29 +90,59 @@ function addWord(
   word: string,
   boost: number,
   language: Language,
-  counts: TermCounts,
+  counts: Counts,
   lowerSeen: Set<string>,
   names: Array<[string, number]>,
 ): void {
   if (word.length < 2) return;
+  const features = wordFeatures(word, language);
+  if (!features) return;
+  for (const key of features.keys) add(counts, key, boost);
+  if (features.lower !== undefined) lowerSeen.add(features.lower);
+  else if (features.name) names.push([word, boost]);
+}
+
+/** What one word adds: its feature keys in order, and whether it is lower case or a name candidate. */
+interface WordFeatures {
+  keys: string[];
+  /** Set when the word is all lower case (it then is no name anywhere in the article). */
+  lower?: string;
+  name: boolean;
+}
+
+const WORD_CACHE_LIMIT = 200_000;
+const wordCache: Record<Language, Map<string, WordFeatures | null>> = { de: new Map(), en: new Map() };
+
+/** Memoised per word: a text repeats its words, and news repeats its vocabulary. */
+function wordFeatures(word: string, language: Language): WordFeatures | null {
+  const cache = wordCache[language];
+  let out = cache.get(word);
+  if (out === undefined) {
+    out = computeWordFeatures(word, language);
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(word, out);
+  }
+  return out;
+}
+
+function computeWordFeatures(word: string, language: Language): WordFeatures | null {
   const lower = word.toLowerCase();
   const { stopwords, concepts } = wordLists();
-  if (stopwords[language].has(lower)) return;
+  if (stopwords[language].has(lower)) return null;
   if (/\d/u.test(word)) {
     // product-like tokens (A380, iOS17, G20) identify things across languages
-    add(counts, `n:${fold(word)}`, boost);
-    return;
+    return { keys: [`n:${fold(word)}`], name: false };
   }
   const stemmed = stem(lower, language);
-  add(counts, `w:${language}:${stemmed}`, boost);
+  const keys = [`w:${language}:${stemmed}`];
   if (language === 'de') {
     const folded = fold(word);
-    for (let i = 0; i + GRAM <= folded.length; i++) add(counts, `g:${folded.slice(i, i + GRAM)}`, boost);
+    for (let i = 0; i + GRAM <= folded.length; i++) keys.push(`g:${folded.slice(i, i + GRAM)}`);
   }
   const concept = concepts[language].get(stemmed);
-  if (concept) add(counts, `x:${concept}`, boost);
-  if (word === lower) lowerSeen.add(lower);
-  else if (!concept) names.push([word, boost]);
+  if (concept) keys.push(`x:${concept}`);
+  if (word === lower) return { keys, lower, name: false };
+  return { keys, name: !concept };
 }
 
 /**
@@ -118,7 +150,7 @@ function addWord(
  * article (then it was a sentence start). German capitalises nouns, so German nouns also pass;
  * they rarely match an English text, so they cost little across languages.
  */
-function addNames(names: Array<[string, number]>, lowerSeen: Set<string>, counts: TermCounts): void {
+function addNames(names: Array<[string, number]>, lowerSeen: Set<string>, counts: Counts): void {
   const forms = new Set(names.map(([w]) => fold(w)));
   for (const [word, boost] of names) {
     const lower = word.toLowerCase();
@@ -165,6 +197,6 @@ function foldText(text: string): string {
     .trim();
 }
 
-function add(counts: TermCounts, key: string, value: number): void {
-  counts[key] = (counts[key] ?? 0) + value;
+function add(counts: Counts, key: string, value: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + value);
 }
