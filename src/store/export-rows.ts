@@ -6,6 +6,7 @@
  */
 import type { QueryAst } from '../query/ast.ts';
 import type { Db } from './client.ts';
+import { sqliteDriver, statement } from './sqlite-driver.ts';
 import { providerOf, readDate, sqlDate, type SqlProvider } from './search-provider.ts';
 import { compileQuery, toProviderSql, WHEN, type Sql } from './search-sql.ts';
 
@@ -41,8 +42,12 @@ export interface ExportArticle {
 const PAGE = 1000;
 
 async function raw<T>(db: Db, provider: SqlProvider, fragment: Sql): Promise<T[]> {
-  const statement = toProviderSql(provider, fragment);
-  return db.$queryRawUnsafe<T[]>(statement.sql, ...statement.params);
+  // On SQLite the pages are read through the driver: Prisma's raw path costs more per value than the
+  // export itself (docs/decisions/0102-sqlite-write-path.md).
+  const driver = sqliteDriver(db);
+  if (driver) return statement(driver, fragment.sql).all(...fragment.params) as T[];
+  const sql = toProviderSql(provider, fragment);
+  return db.$queryRawUnsafe<T[]>(sql.sql, ...sql.params);
 }
 
 const placeholders = (values: unknown[]) => values.map(() => '?').join(', ');
