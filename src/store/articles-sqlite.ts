@@ -3,7 +3,7 @@
  * canonical URL, insert or update, feed link, entities, aliases, mentions, full-text row), in one
  * synchronous immediate transaction (several articles may share one). See docs/decisions/0102-sqlite-write-path.md.
  */
-import type { ArticleRecord, SavedArticle } from './articles.ts';
+import { articleColumns, type ArticleRecord, type SavedArticle } from './articles.ts';
 import { aliasKey, entitiesOf, entityKey, OWNER_TYPES, type EntityIds } from './entities.ts';
 import { sqliteIndexRow } from './search-index.ts';
 import { statement, sqliteTime, writeInTransaction, type SqliteDriver } from './sqlite-driver.ts';
@@ -72,29 +72,9 @@ function save(driver: SqliteDriver, entities: EntityIds, record: ArticleRecord):
 }
 
 function columns(record: ArticleRecord): Record<(typeof COLUMNS)[number], unknown> {
-  const time = (date: Date | null) => (date ? sqliteTime(date) : null);
-  return {
-    url: record.url,
-    originalUrl: record.originalUrl ?? null,
-    guid: record.guid ?? null,
-    source: record.source,
-    title: record.title,
-    summary: record.summary ?? null,
-    bodyText: record.bodyText ?? null,
-    author: record.author ?? null,
-    siteName: record.siteName ?? null,
-    language: record.language,
-    languageConfidence: record.languageConfidence,
-    languageEvidence: record.languageEvidence ? JSON.stringify(record.languageEvidence) : null,
-    declaredLanguage: record.declaredLanguage ?? null,
-    publishedAt: time(record.publishedAt),
-    fetchedAt: time(record.fetchedAt),
-    contentHash: record.contentHash,
-    extractStatus: record.extractStatus,
-    extractError: record.extractError ?? null,
-    analyzedAt: time(record.fetchedAt),
-    updatedAt: sqliteTime(new Date()),
-  };
+  const row: Record<string, unknown> = { ...articleColumns(record), updatedAt: new Date() };
+  for (const [key, value] of Object.entries(row)) if (value instanceof Date) row[key] = sqliteTime(value);
+  return row;
 }
 
 function saveMentions(driver: SqliteDriver, entities: EntityIds, articleId: number, record: ArticleRecord): void {

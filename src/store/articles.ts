@@ -84,12 +84,12 @@ async function saveInTransaction(tx: Tx, entities: EntityIds, record: ArticleRec
   });
   let saved: SavedArticle;
   if (!existing) {
-    const row = await tx.article.create({ data: columns(record), select: { id: true } });
+    const row = await tx.article.create({ data: articleColumns(record), select: { id: true } });
     saved = { id: row.id, status: 'new', needsStory: true };
   } else {
     const needsStory = existing.memberships.length === 0;
     if (existing.contentHash !== record.contentHash) {
-      await tx.article.update({ where: { id: existing.id }, data: columns(record) });
+      await tx.article.update({ where: { id: existing.id }, data: articleColumns(record) });
       await tx.mention.deleteMany({ where: { articleId: existing.id } });
       saved = { id: existing.id, status: 'updated', needsStory };
     } else {
@@ -112,7 +112,8 @@ async function saveInTransaction(tx: Tx, entities: EntityIds, record: ArticleRec
   return saved;
 }
 
-function columns(record: ArticleRecord) {
+/** The Article row of a record (both write paths). */
+export function articleColumns(record: ArticleRecord) {
   return {
     url: record.url,
     originalUrl: record.originalUrl ?? null,
