@@ -24,7 +24,8 @@ import type { Vector } from './vector.ts';
 import type { Clusterer } from './clusterer-api.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
 import { composeEntries } from './vector.ts';
-import { NEUTRAL, WORDS, compactKeys, topEntriesOf, topKOf } from './packed-vector.ts';
+import { topEntriesOf, topKOf } from './packed-top-k.ts';
+import { NEUTRAL, WORDS, compactKeys } from './packed-vector.ts';
 
 const ARTICLE_TERMS = 200;
 /**

@@ -1,6 +1,7 @@
 import type { StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
-import { WORDS, topKeysOf } from './packed-vector.ts';
+import { topKeysOf } from './packed-top-k.ts';
+import { WORDS } from './packed-vector.ts';
 
 /**
  * Inverted index from features to the stories whose centroid carries them, over the stories

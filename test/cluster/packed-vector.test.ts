@@ -6,10 +6,8 @@ import {
   cosineWithoutGrams,
   packedDot,
   sumCapped,
-  topEntriesOf,
-  topKOf,
-  topKPartsOf,
 } from '../../src/cluster/packed-vector.ts';
+import { topEntriesOf, topKOf, topKPartsOf } from '../../src/cluster/packed-top-k.ts';
 import type { Vector } from '../../src/cluster/vector.ts';
 import {
   addInto,

@@ -1,0 +1,77 @@
+/** Top-k selections on packed vectors (see packed-vector.ts): the same keys, order and ties as vector.ts. */
+import { GRAM, WORDS, keyOf, kindOfId, pack, unpack } from './packed-vector.ts';
+import type { Vector } from './vector.ts';
+
+/**
+ * Positions in `p` of the features of the given kinds, as `topK(project(v, kinds), k)` of
+ * vector.ts orders them: record order when at most k, else the k heaviest, heaviest first, ties in
+ * record order (what a stable sort gives).
+ */
+function topPositions(ids: Int32Array, values: Float64Array, count: number, mask: number, k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if (kindOfId(ids[i] ?? 0) & mask) out.push(i);
+  if (out.length <= k) return out;
+  if (Number.isInteger(k) && k >= 0 && k <= SELECT_LIMIT) return heaviest(out, values, k);
+  out.sort((x, y) => (values[y] ?? 0) - (values[x] ?? 0) || x - y);
+  out.splice(k);
+  return out;
+}
+
+/** Below this k an insertion into the k best beats sorting all positions. */
+const SELECT_LIMIT = 48;
+
+/** The k heaviest of `positions` (ascending), heaviest first, a tie going to the earlier position. */
+function heaviest(positions: number[], values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (const i of positions) {
+    const v = values[i] ?? 0;
+    if (top.length === k) {
+      if (!(v > (values[top[k - 1] ?? 0] ?? 0))) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && v > (values[top[at - 1] ?? 0] ?? 0)) at--;
+    top.splice(at, 0, i);
+  }
+  return top;
+}
+
+/** `topKOf(v, mask, k)` as [key, weight] pairs, without making a record. */
+export function topEntriesOf(v: Vector, mask: number, k: number): Array<[string, number]> {
+  const p = pack(v);
+  return topPositions(p.ids, p.values, p.ids.length, mask, k).map((i) => [
+    keyOf(p.ids[i] ?? 0),
+    p.values[i] ?? 0,
+  ]);
+}
+
+function select(ids: Int32Array, values: Float64Array, positions: number[]): Vector {
+  return unpack(
+    positions.map((i) => ids[i] ?? 0),
+    positions.map((i) => values[i] ?? 0),
+  );
+}
+
+/** `topK(project(v, key of the given kinds), k)` of vector.ts. */
+export function topKOf(v: Vector, mask: number, k: number): Vector {
+  const p = pack(v);
+  return select(p.ids, p.values, topPositions(p.ids, p.values, p.ids.length, mask, k));
+}
+
+/** The keys of `topKOf(v, mask, k)`. */
+export function topKeysOf(v: Vector, mask: number, k: number): string[] {
+  const p = pack(v);
+  return topPositions(p.ids, p.values, p.ids.length, mask, k).map((i) => keyOf(p.ids[i] ?? 0));
+}
+
+/** `topKParts(v, k, isGramFeature)` of vector.ts: the k heaviest non-gram features, then the k heaviest grams. */
+export function topKPartsOf(v: Vector, k: number): Vector {
+  const p = pack(v);
+  return capParts(p.ids, p.values, p.ids.length, k);
+}
+
+export function capParts(ids: Int32Array, values: Float64Array, count: number, k: number): Vector {
+  const rest = topPositions(ids, values, count, WORDS, k);
+  const part = topPositions(ids, values, count, GRAM, k);
+  return select(ids, values, [...rest, ...part]);
+}
