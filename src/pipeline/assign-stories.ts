@@ -1,8 +1,9 @@
 /**
  * Incremental story assignment in arrival order. The pure clusterer holds the stories of the time window
  * around the articles being assigned; this loads them from the store as the window moves (never all
- * stories). Each membership is written with its story's row in one transaction; the clusterer's shared
- * state (document frequencies) is flushed in batches, since losing a few of its updates is harmless.
+ * stories). Memberships are written in batches, each with the rows of the stories it changed in one
+ * transaction; the clusterer's shared state (document frequencies) is flushed in batches too, since losing
+ * a few of its updates is harmless.
  */
 import { createClusterer, type AssignConstraints, type Clusterer, type StoryState } from '../cluster/index.ts';
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
@@ -133,7 +134,10 @@ export class StoryAssigner {
     const from = t - window;
     const to = t + 2 * window;
     const keys = new Set(clusterer.stories().map((story) => story.key));
-    for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) clusterer.addStory(story);
+    for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) {
+      // A story changed since the last write and evicted since: its row is stale, its pending state is not.
+      clusterer.addStory(this.dirty.get(story.key) ?? story);
+    }
     this.loaded = this.loaded
       ? { from: Math.min(this.loaded.from, from), to: Math.max(this.loaded.to, to) }
       : { from, to };
