@@ -268,8 +268,7 @@ export function createClusterer(
   return {
     assign,
     getStory: (key) => stories.get(key),
-    // A story handed in (loaded from the store, or renamed to its stored id) was checked for merges when
-    // it last grew: it is not "touched", so the final merge pass does not re-examine every loaded story.
+    // A story handed in (loaded, or renamed to its id) was checked for merges when it last grew: not touched.
     addStory: (story) => {
       drop(story.key);
       put(fromStore(story));

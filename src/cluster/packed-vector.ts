@@ -63,19 +63,18 @@ function intern(key: string): number {
   return id;
 }
 
+/** A copy of `array` with room for `size` entries (the rest zero). */
+function widened<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(size);
+  copy.set(array);
+  return copy;
+}
+
 function grow(size: number): void {
-  const k = new Uint8Array(size);
-  k.set(kinds);
-  kinds = k;
-  const d = new Float64Array(size);
-  d.set(dense);
-  dense = d;
-  const p = new Uint8Array(size);
-  p.set(present);
-  present = p;
-  const s = new Int32Array(size);
-  s.set(slot);
-  slot = s;
+  kinds = widened(kinds, size);
+  dense = widened(dense, size);
+  present = widened(present, size);
+  slot = widened(slot, size);
 }
 
 /** Called between operations (never inside one): drops the key table once it grew too large. */
