@@ -5,7 +5,8 @@
 import { rankTrending, type TrendRow } from '../query/trending.ts';
 import type { Db } from './client.ts';
 import { providerOf, readDate, sqlDate, type SqlProvider } from './search-provider.ts';
-import { entityIds, toProviderSql, type Sql } from './search-sql.ts';
+import { rawRows } from './raw-rows.ts';
+import { entityIds } from './search-sql.ts';
 
 export interface EntityCount {
   id: number;
@@ -28,11 +29,6 @@ export interface TopEntitiesOptions {
   trending?: boolean;
 }
 
-async function raw<T>(db: Db, fragment: Sql): Promise<T[]> {
-  const statement = toProviderSql(providerOf(db), fragment);
-  return db.$queryRawUnsafe<T[]>(statement.sql, ...statement.params);
-}
-
 const count = (value: unknown) => Number(value ?? 0);
 
 export async function topEntities(db: Db, options: TopEntitiesOptions, now: Date): Promise<EntityCount[]> {
@@ -46,7 +42,7 @@ export async function topEntities(db: Db, options: TopEntitiesOptions, now: Date
     const since = options.since ?? new Date(until.getTime() - 7 * 86_400_000);
     const before = new Date(since.getTime() - (until.getTime() - since.getTime()));
     const [s, u, b] = [since, until, before].map((d) => sqlDate(provider, d));
-    rows = await raw(db, {
+    rows = await rawRows(db, {
       sql: `SELECT m."entityId" AS id,
               count(CASE WHEN m."createdAt" >= ? THEN 1 END) AS mentions,
               count(DISTINCT CASE WHEN m."createdAt" >= ? THEN m."articleId" END) AS articles,
@@ -69,7 +65,7 @@ export async function topEntities(db: Db, options: TopEntitiesOptions, now: Date
     when.push('m."createdAt" < ?');
     params.push(sqlDate(provider, options.until));
   }
-  rows = await raw(db, {
+  rows = await rawRows(db, {
     sql: `SELECT m."entityId" AS id, count(*) AS mentions, count(DISTINCT m."articleId") AS articles
           FROM "Mention" m ${typeJoin} ${when.length ? `WHERE ${when.join(' AND ')}` : ''}
           GROUP BY m."entityId" ORDER BY articles DESC, mentions DESC, m."entityId" LIMIT ?`,
@@ -89,7 +85,7 @@ async function withNames(db: Db, rows: Omit<EntityCount, 'name' | 'type'>[]): Pr
 
 /** The entity a researcher means: canonical name or alias, case-insensitive; the most mentioned wins. */
 export async function findEntity(db: Db, name: string): Promise<{ id: number; name: string; type: string } | null> {
-  const ids = await raw<{ id: number }>(db, entityIds(name.trim()));
+  const ids = await rawRows<{ id: number }>(db, entityIds(name.trim()));
   if (ids.length === 0) return null;
   if (ids.length === 1) {
     return db.entity.findUnique({ where: { id: Number(ids[0]!.id) }, select: { id: true, name: true, type: true } });
@@ -141,7 +137,7 @@ export async function entityProfile(db: Db, name: string, options: { days?: numb
       where: { id: found.id },
       select: { aliases: { select: { alias: true } }, accounts: { select: { name: true } }, owner: { select: { name: true } } },
     }),
-    raw<{ mentions: unknown; articles: unknown }>(db, {
+    rawRows<{ mentions: unknown; articles: unknown }>(db, {
       // Grouping on the (entityId, articleId) index avoids the sort a count(DISTINCT) would need.
       sql: 'SELECT sum(n) AS mentions, count(*) AS articles FROM (SELECT count(*) AS n FROM "Mention" WHERE "entityId" = ? GROUP BY "articleId") t',
       params: [found.id],
@@ -167,7 +163,7 @@ export async function entityProfile(db: Db, name: string, options: { days?: numb
 }
 
 async function entityStories(db: Db, entityId: number, limit: number): Promise<EntityStory[]> {
-  const rows = await raw<{ id: number; title: string; articleCount: unknown; lastSeenAt: unknown }>(db, {
+  const rows = await rawRows<{ id: number; title: string; articleCount: unknown; lastSeenAt: unknown }>(db, {
     sql: `SELECT s."id" AS id, s."title" AS title, s."articleCount" AS "articleCount", s."lastSeenAt" AS "lastSeenAt"
           FROM "Story" s WHERE s."mergedIntoId" IS NULL AND s."id" IN (
             SELECT sm."storyId" FROM (${LATEST_ARTICLES}) m
@@ -185,7 +181,7 @@ async function mentionsPerDay(db: Db, provider: SqlProvider, entityId: number, d
   const end = Date.parse(latest.createdAt.toISOString().slice(0, 10));
   const start = new Date(end - (days - 1) * 86_400_000);
   const day = provider === 'sqlite' ? 'substr("createdAt", 1, 10)' : `to_char("createdAt", 'YYYY-MM-DD')`;
-  const rows = await raw<{ day: string; n: unknown }>(db, {
+  const rows = await rawRows<{ day: string; n: unknown }>(db, {
     sql: `SELECT ${day} AS day, count(*) AS n FROM "Mention" WHERE "entityId" = ? AND "createdAt" >= ? GROUP BY ${day}`,
     params: [entityId, sqlDate(provider, start)],
   });
@@ -197,7 +193,7 @@ async function mentionsPerDay(db: Db, provider: SqlProvider, entityId: number, d
 }
 
 async function coOccurringEntities(db: Db, entityId: number): Promise<EntityProfile['coOccurring']> {
-  const rows = await raw<{ id: number; n: unknown }>(db, {
+  const rows = await rawRows<{ id: number; n: unknown }>(db, {
     sql: `SELECT m2."entityId" AS id, count(DISTINCT m2."articleId") AS n
           FROM "Mention" m2
           WHERE m2."articleId" IN (${LATEST_ARTICLES}) AND m2."entityId" <> ?

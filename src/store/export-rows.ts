@@ -6,9 +6,9 @@
  */
 import type { QueryAst } from '../query/ast.ts';
 import type { Db } from './client.ts';
-import { sqliteDriver, statement } from './sqlite-driver.ts';
+import { rawRows } from './raw-rows.ts';
 import { providerOf, readDate, sqlDate, type SqlProvider } from './search-provider.ts';
-import { compileQuery, toProviderSql, WHEN, type Sql } from './search-sql.ts';
+import { compileQuery, WHEN, type Sql } from './search-sql.ts';
 
 export interface ArticleFilter {
   since?: Date;
@@ -40,15 +40,6 @@ export interface ExportArticle {
 }
 
 const PAGE = 1000;
-
-async function raw<T>(db: Db, provider: SqlProvider, fragment: Sql): Promise<T[]> {
-  // On SQLite the pages are read through the driver: Prisma's raw path costs more per value than the
-  // export itself (docs/decisions/0102-sqlite-write-path.md).
-  const driver = sqliteDriver(db);
-  if (driver) return statement(driver, fragment.sql).all(...fragment.params) as T[];
-  const sql = toProviderSql(provider, fragment);
-  return db.$queryRawUnsafe<T[]>(sql.sql, ...sql.params);
-}
 
 const placeholders = (values: unknown[]) => values.map(() => '?').join(', ');
 
@@ -95,7 +86,7 @@ export async function* exportArticles(db: Db, filter: ArticleFilter): AsyncGener
   let after = 0;
   for (;;) {
     const conditions = [...where, { sql: 'a."id" > ?', params: [after] }];
-    const rows = await raw<ArticleRow>(db, provider, {
+    const rows = await rawRows<ArticleRow>(db, {
       sql: `SELECT a."id" AS id, a."url" AS url, a."source" AS source, a."title" AS title, a."language" AS language,
               a."publishedAt" AS "publishedAt", a."fetchedAt" AS "fetchedAt", a."summary" AS summary,
               a."author" AS author, a."languageConfidence" AS "languageConfidence"
@@ -121,7 +112,7 @@ export async function* exportArticles(db: Db, filter: ArticleFilter): AsyncGener
 
 async function storiesOf(db: Db, provider: SqlProvider, ids: number[], asOf: Date | undefined): Promise<Map<number, number>> {
   const member = membershipAt(provider, asOf);
-  const rows = await raw<{ articleId: number | bigint; storyId: number | bigint }>(db, provider, {
+  const rows = await rawRows<{ articleId: number | bigint; storyId: number | bigint }>(db, {
     sql: `SELECT sm."articleId" AS "articleId", sm."storyId" AS "storyId" FROM "StoryMember" sm
           WHERE sm."articleId" IN (${placeholders(ids)}) AND ${member.sql} ORDER BY sm."joinedAt", sm."id"`,
     params: [...ids, ...member.params],
@@ -139,7 +130,7 @@ async function entitiesOf(db: Db, provider: SqlProvider, ids: number[], names: E
   const inner = provider === 'sqlite'
     ? `(SELECT "articleId", "entityId" FROM "Mention" WHERE "articleId" IN (${placeholders(ids)}) ORDER BY "articleId", "id") m`
     : `"Mention" m WHERE "articleId" IN (${placeholders(ids)})`;
-  const rows = await raw<{ articleId: number | bigint; entityIds: string }>(db, provider, {
+  const rows = await rawRows<{ articleId: number | bigint; entityIds: string }>(db, {
     sql: `SELECT "articleId" AS "articleId", ${aggregate} AS "entityIds" FROM ${inner} GROUP BY "articleId"`,
     params: ids,
   });
@@ -199,7 +190,7 @@ export async function* exportStories(db: Db, filter: ArticleFilter): AsyncGenera
     });
     if (stories.length === 0) return;
     const ids = stories.map((s) => s.id);
-    const members = await raw<MemberRow>(db, provider, {
+    const members = await rawRows<MemberRow>(db, {
       sql: `SELECT sm."storyId" AS "storyId", sm."articleId" AS "articleId", ${WHEN} AS at, a."source" AS source, a."language" AS language
             FROM "StoryMember" sm JOIN "Article" a ON a."id" = sm."articleId"
             WHERE sm."storyId" IN (${placeholders(ids)}) AND ${member.sql}${filter.asOf ? ' AND a."fetchedAt" <= ?' : ''}
@@ -253,7 +244,7 @@ async function storiesMatching(db: Db, provider: SqlProvider, filter: ArticleFil
   const member = membershipAt(provider, filter.asOf);
   const asOf = filter.asOf ? [{ sql: 'a."fetchedAt" <= ?', params: [sqlDate(provider, filter.asOf)] }] : [];
   const where = [compiled.where, member, ...asOf];
-  const rows = await raw<{ storyId: number | bigint }>(db, provider, {
+  const rows = await rawRows<{ storyId: number | bigint }>(db, {
     sql: `SELECT DISTINCT sm."storyId" AS "storyId" FROM ${compiled.from.sql} JOIN "StoryMember" sm ON sm."articleId" = a."id"
           WHERE ${where.map((w) => w.sql).join(' AND ')}`,
     params: [...compiled.from.params, ...where.flatMap((w) => w.params)],

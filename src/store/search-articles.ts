@@ -9,7 +9,8 @@ import { highlightTerms } from '../query/plan.ts';
 import { makeSnippet, type Snippet } from '../query/snippet.ts';
 import type { Db } from './client.ts';
 import { providerOf, readDate, sqlDate, type SqlProvider } from './search-provider.ts';
-import { compileQuery, toProviderSql, WHEN, type CompiledQuery, type Sql } from './search-sql.ts';
+import { rawRows } from './raw-rows.ts';
+import { compileQuery, WHEN, type CompiledQuery, type Sql } from './search-sql.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -93,14 +94,13 @@ interface PageRow {
 
 /** The shown hits' details and current story in one raw query (the Prisma relation query cost ~5 ms more). */
 async function pageRows(db: Db, ids: number[]): Promise<(PageRow & { id: number })[]> {
-  const statement = toProviderSql(providerOf(db), {
+  const rows = await rawRows<PageRow>(db, {
     sql: `SELECT a."id" AS id, a."url" AS url, a."title" AS title, a."source" AS source, a."language" AS language,
             a."publishedAt" AS "publishedAt", a."fetchedAt" AS "fetchedAt", a."bodyText" AS "bodyText", a."summary" AS summary,
             (SELECT sm."storyId" FROM "StoryMember" sm WHERE sm."articleId" = a."id" AND sm."leftAt" IS NULL LIMIT 1) AS "storyId"
           FROM "Article" a WHERE a."id" IN (${ids.map(() => '?').join(', ')})`,
     params: ids,
   });
-  const rows = await db.$queryRawUnsafe<PageRow[]>(statement.sql, ...statement.params);
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
@@ -114,7 +114,7 @@ async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<
   if (options.fetchedUntil) fetched.push({ sql: 'a."fetchedAt" < ?', params: [sqlDate(provider, options.fetchedUntil)] });
   const byRelevance = options.sort !== 'date' && compiled.ranked !== null;
   if (byRelevance) {
-    const ranked = await rankedHits(db, provider, compiled, { limit, limits }, fetched);
+    const ranked = await rankedHits(db, compiled, { limit, limits }, fetched);
     if (ranked) return ranked;
   } else if (!compiled.ranked) {
     // No words: date order, and the newest articles are the first place to look.
@@ -125,7 +125,7 @@ async function findHits(db: Db, ast: QueryAst, options: SearchOptions): Promise<
     if (newest) return newest;
   }
   const where = [compiled.where, ...fetched];
-  return runHits(db, provider, {
+  return runHits(db, {
     // In date order the score is not computed (0): scoring every match is what makes common words slow.
     sql: `SELECT a."id" AS id, ${byRelevance ? compiled.score : '0'} AS score FROM ${compiled.from.sql}
           WHERE ${where.map((w) => w.sql).join(' AND ')}
@@ -152,12 +152,12 @@ interface RankScope {
  * and ts_rank cost a few µs per scored match, which is what made common words slow. Null when the
  * window held too few hits: the caller's exact query over all matches answers then.
  */
-async function rankedHits(db: Db, provider: SqlProvider, compiled: CompiledQuery, { limit, limits }: Bounds, fetched: Sql[]): Promise<Hit[] | null> {
-  const scope = await rankScope(db, provider, compiled, limits);
+async function rankedHits(db: Db, compiled: CompiledQuery, { limit, limits }: Bounds, fetched: Sql[]): Promise<Hit[] | null> {
+  const scope = await rankScope(db, compiled, limits);
   const filters = [...(compiled.others ? [compiled.others] : []), ...fetched];
   // With conditions, take more candidates; if too few of them pass, run the exact query in the same scope.
   const candidates = filters.length ? Math.max(limit * 10, 200) : limit;
-  const top = await runHits(db, provider, {
+  const top = await runHits(db, {
     sql: `SELECT a."id" AS id, t.score AS score FROM (${within(compiled, compiled.ranked!, scope).sql} ORDER BY score DESC LIMIT ?) t
           JOIN "Article" a ON a."id" = t.id ${filters.length ? `WHERE ${filters.map((e) => e.sql).join(' AND ')}` : ''}
           ORDER BY t.score DESC, ${WHEN} DESC, a."id" DESC LIMIT ?`,
@@ -166,7 +166,7 @@ async function rankedHits(db: Db, provider: SqlProvider, compiled: CompiledQuery
   if (top.length === limit || (filters.length === 0 && !scope.windowed)) return top;
   if (filters.length === 0) return null;
   const where = [compiled.match!, ...(scope.sql ? [inScope(compiled, scope.sql)] : []), ...filters];
-  const exact = await runHits(db, provider, {
+  const exact = await runHits(db, {
     sql: `SELECT a."id" AS id, ${compiled.score} AS score FROM ${compiled.from.sql} WHERE ${where.map((w) => w.sql).join(' AND ')}
           ORDER BY score DESC, ${WHEN} DESC, a."id" DESC LIMIT ?`,
     params: [...compiled.from.params, ...where.flatMap((w) => w.params), limit],
@@ -174,19 +174,17 @@ async function rankedHits(db: Db, provider: SqlProvider, compiled: CompiledQuery
   return exact.length === limit || !scope.windowed ? exact : null;
 }
 
-async function rankScope(db: Db, provider: SqlProvider, compiled: CompiledQuery, limits: SearchLimits): Promise<RankScope> {
+async function rankScope(db: Db, compiled: CompiledQuery, limits: SearchLimits): Promise<RankScope> {
   const dates = compiled.dates;
   const counted = within(compiled, compiled.matched!, { sql: dates, windowed: false });
-  const [count] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-    ...spread(toProviderSql(provider, { sql: `SELECT count(*) AS n FROM (${counted.sql} LIMIT ?) m`, params: [...counted.params, limits.hugeMatchSet + 1] })),
-  );
+  const [count] = await rawRows<{ n: number | bigint }>(db, {
+    sql: `SELECT count(*) AS n FROM (${counted.sql} LIMIT ?) m`, params: [...counted.params, limits.hugeMatchSet + 1],
+  });
   if (Number(count?.n ?? 0) <= limits.hugeMatchSet) return { sql: dates, windowed: false };
-  const [edge] = await db.$queryRawUnsafe<{ at: unknown }[]>(
-    ...spread(toProviderSql(provider, {
-      sql: `SELECT ${WHEN} AS at FROM "Article" a ${dates ? `WHERE ${dates.sql}` : ''} ORDER BY ${WHEN} DESC LIMIT 1 OFFSET ?`,
-      params: [...(dates?.params ?? []), limits.recentWindow - 1],
-    })),
-  );
+  const [edge] = await rawRows<{ at: unknown }>(db, {
+    sql: `SELECT ${WHEN} AS at FROM "Article" a ${dates ? `WHERE ${dates.sql}` : ''} ORDER BY ${WHEN} DESC LIMIT 1 OFFSET ?`,
+    params: [...(dates?.params ?? []), limits.recentWindow - 1],
+  });
   if (!edge) return { sql: dates, windowed: false };
   const recent: Sql = { sql: `${WHEN} >= ?`, params: [edge.at] };
   return { sql: dates ? { sql: `${dates.sql} AND ${recent.sql}`, params: [...dates.params, ...recent.params] } : recent, windowed: true };
@@ -203,15 +201,13 @@ function inScope(compiled: CompiledQuery, scope: Sql): Sql {
   return { sql: `${compiled.matchId!} IN (SELECT a."id" FROM "Article" a WHERE ${scope.sql})`, params: scope.params };
 }
 
-const spread = (statement: Sql): [string, ...unknown[]] => [statement.sql, ...statement.params];
-
 /**
  * Date order without words (entity:, account:, …): walk the date index from the newest article and keep
  * those that pass, exact once `limit` are found among the newest `newestWindow`; else the caller's query runs.
  */
 async function newestOnly(db: Db, provider: SqlProvider, compiled: CompiledQuery, { limit, limits }: Bounds, fetched: Sql[]): Promise<Hit[] | null> {
   const where = [compiled.where, ...fetched];
-  const hits = await runHits(db, provider, {
+  const hits = await runHits(db, {
     sql: `SELECT a."id" AS id, 0 AS score FROM "Article" a ${provider === 'sqlite' ? 'INDEXED BY "Article_when_idx"' : ''}
           WHERE ${WHEN} >= (SELECT ${WHEN} FROM "Article" a ORDER BY ${WHEN} DESC LIMIT 1 OFFSET ?)
             AND ${where.map((w) => w.sql).join(' AND ')}
@@ -229,7 +225,7 @@ async function newestOnly(db: Db, provider: SqlProvider, compiled: CompiledQuery
 async function newestMatches(db: Db, compiled: CompiledQuery, { limit, limits }: Bounds): Promise<Hit[] | null> {
   const match = compiled.where;
   const window = `SELECT a."id" AS id, ${WHEN} AS at FROM "Article" a ORDER BY ${WHEN} DESC, a."id" DESC LIMIT ${Math.trunc(limits.newestWindow)}`;
-  const hits = await runHits(db, 'sqlite', {
+  const hits = await runHits(db, {
     sql: `WITH w AS (${window})
           SELECT w.id AS id, 0 AS score FROM w
           WHERE w.id IN (SELECT rowid FROM "ArticleSearch" WHERE ${match.sql} AND rowid >= (SELECT min(id) FROM w))
@@ -244,9 +240,8 @@ interface Hit {
   score: number;
 }
 
-async function runHits(db: Db, provider: SqlProvider, fragment: Sql): Promise<Hit[]> {
-  const statement = toProviderSql(provider, fragment);
-  const rows = await db.$queryRawUnsafe<{ id: number | bigint; score: number | null }[]>(statement.sql, ...statement.params);
+async function runHits(db: Db, fragment: Sql): Promise<Hit[]> {
+  const rows = await rawRows<{ id: number | bigint; score: number | null }>(db, fragment);
   return rows.map((row) => ({ id: Number(row.id), score: Number(row.score ?? 0) }));
 }
 
@@ -254,10 +249,9 @@ async function runHits(db: Db, provider: SqlProvider, fragment: Sql): Promise<Hi
 export async function matchingIdsPage(db: Db, ast: QueryAst, after: number, pageSize: number, now: Date): Promise<number[]> {
   const provider = providerOf(db);
   const compiled = compileQuery(provider, ast, now);
-  const statement = toProviderSql(provider, {
+  const rows = await rawRows<{ id: number | bigint }>(db, {
     sql: `SELECT a."id" AS id FROM ${compiled.from.sql} WHERE ${compiled.where.sql} AND a."id" > ? ORDER BY a."id" LIMIT ?`,
     params: [...compiled.from.params, ...compiled.where.params, after, pageSize],
   });
-  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(statement.sql, ...statement.params);
   return rows.map((row) => Number(row.id));
 }
