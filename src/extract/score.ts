@@ -107,6 +107,7 @@ export function selectContent(scoring: Scoring, body: Element): Element[] {
     }
   }
   if (!top) return [body];
+  top = commonAncestor(top, scoring, body);
   top = widen(top, scores, body);
   top = widenToParagraphs(top, totals, body);
   const parent = parentElement(top);
@@ -172,4 +173,42 @@ function widen(top: Element, scores: Map<Element, number>, body: Element): Eleme
     current = up;
   }
   return current;
+}
+
+const TOP_CANDIDATES = 5;
+const ALTERNATIVE_SHARE = 0.75;
+const MIN_ALTERNATIVES = 2;
+
+/**
+ * After Readability's alternative-candidate step: when other containers among the best five score
+ * nearly as well as the top one, the article is split over them (a lead box, a text module, a
+ * list module). The nearest ancestor of the top container that also holds two of them becomes the
+ * top container. Unlike Readability, only alternatives outside the top container's own line that
+ * carry a paragraph-sized block count, and nested ones count once: a class-weighted stub or the
+ * top container's own wrappers are not a second part of the article.
+ */
+function commonAncestor(top: Element, { scores, totals }: Scoring, body: Element): Element {
+  const topScore = scores.get(top) ?? 0;
+  if (topScore <= 0) return top;
+  const ranked = [...scores].filter(([node]) => node !== top).sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES - 1);
+  const alternatives = ranked
+    .filter(([node, score]) => score >= topScore * ALTERNATIVE_SHARE && (totals.get(node)?.good ?? 0) > 0)
+    .map(([node]) => node)
+    .filter((node) => !isWithin(top, node) && !isWithin(node, top));
+  const separate = alternatives.filter((node) => !alternatives.some((other) => other !== node && isWithin(node, other)));
+  if (separate.length < MIN_ALTERNATIVES) return top;
+  const counts = new Map<Element, number>();
+  for (const node of separate) {
+    for (let up = parentElement(node); up && up !== body; up = parentElement(up)) counts.set(up, (counts.get(up) ?? 0) + 1);
+  }
+  for (let up = parentElement(top); up && up !== body; up = parentElement(up)) {
+    if ((counts.get(up) ?? 0) >= MIN_ALTERNATIVES) return up;
+  }
+  return top;
+}
+
+/** Whether `node` lies strictly inside `ancestor`. */
+function isWithin(node: Element, ancestor: Element): boolean {
+  for (let up = parentElement(node); up; up = parentElement(up)) if (up === ancestor) return true;
+  return false;
 }

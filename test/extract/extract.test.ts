@@ -153,3 +153,29 @@ describe('decodeHtml', () => {
     expect(decodeHtml(Buffer.from('<meta charset="iso-8859-1"><p>Grüße</p>'))).toContain('Grüße');
   });
 });
+
+describe('choosing the content container', () => {
+  const sentence = (topic: string, n: number): string =>
+    `${topic} ${n}: Der Test prüft Sitze, Gurte, Polster und Bezüge, misst Kräfte beim Aufprall und bewertet, wie leicht sich alles bedienen lässt.`;
+  const module = (topic: string): string =>
+    `<div class="module"><div class="module-inner">${[0, 1, 2].map((n) => `<p>${sentence(topic, n)}</p>`).join('')}</div></div>`;
+  const table = `<table>${Array.from({ length: 16 }, (_, i) => `<tr><td><a href="/m/${i}">Modell ${i}</a></td><td>gut (2,${i})</td></tr>`).join('')}</table>`;
+
+  it('takes the ancestor shared with other text modules that score nearly as well (test page split by result tables)', () => {
+    const html = `<html><body><div class="col"><div class="hint"><div class="wrap">${module('Ergebnis')}</div></div>${table}` +
+      `<div class="row"><div class="cell">${module('Sicherheit')}</div></div>${table}${module('Bedienung')}</div>` +
+      `<div class="links"><p><a href="/tests">Mehr Tests im Überblick</a></p></div></body></html>`;
+    const { text } = extractArticle(html);
+    for (const topic of ['Ergebnis 0', 'Sicherheit 2', 'Bedienung 2']) expect(text).toContain(topic);
+    expect(text).not.toContain('Mehr Tests');
+  });
+
+  it('drops an image lightbox even when its class also says "content"', () => {
+    const rating = '<p>Melde dich an und bewerte das Bild, damit andere sehen, wie es gelungen ist.</p>';
+    const html = `<html><body><article><div class="lightbox"><div class="lightbox-content">${rating.repeat(3)}</div></div>` +
+      `<div class="text">${module('Rezept')}</div></article></body></html>`;
+    const { text } = extractArticle(html);
+    expect(text).toContain('Rezept 2');
+    expect(text).not.toContain('bewerte das Bild');
+  });
+});
