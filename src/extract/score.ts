@@ -182,10 +182,10 @@ const MIN_ALTERNATIVES = 2;
 /**
  * After Readability's alternative-candidate step: when other containers among the best five score
  * nearly as well as the top one, the article is split over them (a lead box, a text module, a
- * list module). The nearest ancestor of the top container that also holds two of them becomes the
- * top container. Unlike Readability, only alternatives outside the top container's own line that
- * carry a paragraph-sized block count, and nested ones count once: a class-weighted stub or the
- * top container's own wrappers are not a second part of the article.
+ * list module). The nearest ancestor of the top container that also holds two of them, the body
+ * at most, becomes the top container. Unlike Readability, only alternatives outside the top
+ * container's own line that carry a paragraph-sized block count, and nested ones count once: a
+ * class-weighted stub or the top container's own wrappers are not a second part of the article.
  */
 function commonAncestor(top: Element, { scores, totals }: Scoring, body: Element): Element {
   const topScore = scores.get(top) ?? 0;
@@ -198,13 +198,15 @@ function commonAncestor(top: Element, { scores, totals }: Scoring, body: Element
   const separate = alternatives.filter((node) => !alternatives.some((other) => other !== node && isWithin(node, other)));
   if (separate.length < MIN_ALTERNATIVES) return top;
   const counts = new Map<Element, number>();
-  for (const node of separate) {
-    for (let up = parentElement(node); up && up !== body; up = parentElement(up)) counts.set(up, (counts.get(up) ?? 0) + 1);
-  }
-  for (let up = parentElement(top); up && up !== body; up = parentElement(up)) {
-    if ((counts.get(up) ?? 0) >= MIN_ALTERNATIVES) return up;
-  }
-  return top;
+  for (const node of separate) for (const up of ancestorsUpTo(node, body)) counts.set(up, (counts.get(up) ?? 0) + 1);
+  return ancestorsUpTo(top, body).find((up) => (counts.get(up) ?? 0) >= MIN_ALTERNATIVES) ?? top;
+}
+
+/** Ancestors of `node`, nearest first, ending with `body` (page builders put each section straight into it). */
+function ancestorsUpTo(node: Element, body: Element): Element[] {
+  const out: Element[] = [];
+  for (let up = parentElement(node); up; up = up === body ? null : parentElement(up)) out.push(up);
+  return out;
 }
 
 /** Whether `node` lies strictly inside `ancestor`. */

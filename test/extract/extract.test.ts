@@ -73,6 +73,18 @@ describe('line-level prompts and legends inside the article', () => {
     ['newsletter pitch', '<p>Verpasse keine News zu Wissenschaft und Technik</p>', 'Verpasse keine'],
     ['bare "updated" label', '<p>Aktualisiert am</p>', 'Aktualisiert'],
     ['image legend', '<div class="legend"><div class="content">Der Hirschkäfer lebt in alten Eichenwäldern.</div></div>', 'Hirschkäfer'],
+    ['"more columns" heading', '<h3>Mehr Kolumnen auf Beispielblog:</h3>', 'Kolumnen'],
+    ['"discover now" heading', '<h2>Entdecken Sie jetzt</h2>', 'Entdecken'],
+    ['sources toggle', '<p>Quellen ausblenden</p>', 'Quellen'],
+    ['parenthesised disclaimer', '<p>(Alle Angaben ohne Gewähr)</p>', 'Gewähr'],
+    ['comment prompt', '<p>Verraten Sie gerne in den Kommentaren: Wie gefällt Ihnen das?</p>', 'Verraten'],
+    ['app and subscription prompts', '<p>Subscribe now to our e-paper for the full story.</p><p>For breaking news download the Example apps for iOS and Android.</p>', 'Subscribe'],
+    ['PDF download link', '<p>Dieses Skript als PDF herunterladen</p>', 'PDF'],
+    ['advertising label', '<p>*Werbung. Dieser Beitrag enthält Werbung für eine Modemarke.</p><p>Anzeige, enthält Affiliate Links</p>', 'Werbung'],
+    ['reader appeal', '<p>Gefällt dir unser Magazin? Wir haben uns gegen eine Bezahlschranke entschieden, denn wir möchten möglichst viele Menschen erreichen. Unterstütze uns mit einem kleinen Beitrag, damit das so bleibt.</p>', 'Bezahlschranke'],
+    ['affiliate-link notice', '<p>Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / Bilder von einer Produkt-API</p>', 'Verlinkungen'],
+    ['opinion disclaimer', '<p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</p>', 'Meinung des Autors'],
+    ['publication date label', '<p>Veröffentlichung: 2. Februar 2022</p>', 'Februar'],
   ])('drops a %s', (_, extra, snippet) => {
     const text = body(extra);
     expect(text).toContain('Absatz 3');
@@ -168,6 +180,16 @@ describe('choosing the content container', () => {
     const { text } = extractArticle(html);
     for (const topic of ['Ergebnis 0', 'Sicherheit 2', 'Bedienung 2']) expect(text).toContain(topic);
     expect(text).not.toContain('Mehr Tests');
+  });
+
+  it('goes up to the body when the text sections sit straight under it', () => {
+    const gas = (topic: string): string => [0, 1, 2].map((n) =>
+      `<p>${topic} ${n}: Das Gas entsteht aus Biomasse, Reststoffen oder Strom, lässt sich lagern, transportieren und in bestehenden Heizungen verbrennen.</p>`).join('');
+    const facts = Array.from({ length: 20 }, (_, i) => `<li>Kennzahl ${i}: ${i * 7} Prozent</li>`).join('');
+    const html = `<html><body><section class="head"><div class="wrap"><div class="post-text">${gas('Einleitung')}</div></div><ul>${facts}</ul></section>` +
+      `<div class="topic"><div class="col text">${gas('Herstellung')}</div></div><div class="topic"><div class="col text">${gas('Nutzung')}</div></div></body></html>`;
+    const { text } = extractArticle(html);
+    for (const topic of ['Einleitung 0', 'Herstellung 2', 'Nutzung 2']) expect(text).toContain(topic);
   });
 
   it('drops an image lightbox even when its class also says "content"', () => {
