@@ -28,7 +28,7 @@ const PROMPTS = [
   /^(mit diesem button|klicken sie hier|click here)\b/i,
   /^(über (den|die) autor(in|en)?|about the authors?|zum autor|zur autorin|autoreninfo)\b[\s:]*$/i,
   /^(weiterführende|weitere|mehr) (informationen|links?|infos)\b.{0,40}$/i,
-  /^(alle angaben ohne gewähr|sofern nicht anders (angegeben|ausgewiesen|vermerkt)|(dieser|der) (text|beitrag|artikel) (wurde|ist) .{0,40}(veröffentlicht|erschienen))/i,
+  /^\(?(alle angaben ohne gewähr|sofern nicht anders (angegeben|ausgewiesen|vermerkt)|(dieser|der) (text|beitrag|artikel) (wurde|ist) .{0,40}(veröffentlicht|erschienen))/i,
   /^(tags|schlagworte|schlagwörter|stichworte|stichwörter|themen|inhaltsverzeichnis|inhalt|table of contents|contents)\s*:?\s*$/i,
   /^(lesezeit|reading time|lesedauer)\b|^\d+\s*(min\.?|minuten|minutes?|minut)\s*(lesezeit|lesen|read|czytania)\b/i,
   /^(\(?noch keine bewertungen\)?|bewerten sie (diesen|den) (artikel|beitrag)|rate this)/i,
@@ -40,8 +40,19 @@ const PROMPTS = [
   /^(schreibe|hinterlasse) (einen|einen neuen) kommentar|^leave a (reply|comment)|^kommentar (schreiben|verfassen)/i,
   /^(schon gelesen|zum weiterlesen|mehr themen|lesen sie (auch|dazu) (die|diese) folgenden (beiträge|artikel)|quellen (anzeigen|ausblenden)|kontakt|pressekontakt)\s*[:?!]\s*$/i,
   /^(gefällt (dir|ihnen|euch) (unser|unsere|unser)\b|(sie lesen|du liest|ihr lest) gerne?\b|verpasse keine|verpassen sie keine|jetzt (kostenlos )?(abonnieren|unterstützen)|unterstützen sie (unsere|unabhängigen)|werde (jetzt )?(mitglied|unterstützer)|support (our|independent) journalism|become a (member|supporter))/i,
+  /^quellen (anzeigen|ausblenden|einblenden)\s*$/i,
+  /^(mehr|weitere|alle) (\p{L}+ )?(themen|artikel|beiträge|kolumnen|news|nachrichten|meldungen|\p{L}*tipps|rezepte|videos|infos|zum thema)\b.{0,40}$/iu,
+  /^entdecken sie (jetzt|mehr)\W*$/i,
+  /\b(in den kommentaren|in the comments( below)?)\s*[:!?]/i,
+  /\bdownload (the|our) .{0,40}\bapps?\b|^subscribe (now|today)\b|\bals pdf (herunterladen|downloaden|speichern)\s*$/i,
+  /^\*?\s*(werbung|anzeige)\s*([.:|–-]\s|,)/i,
+  /^(unterstütze|unterstützt) (uns|\p{Lu}\S*)/u,
+  /^(dieser|der) (beitrag|artikel|text) (gibt|spiegelt) die meinung/i,
   /^(aktualisiert am|veröffentlicht am|zuletzt aktualisiert|veröffentlichung|erstellt am|last updated|published on|publikacja|aktualizacja|ultima modifica)\s*:?\s*$/i,
 ];
+
+/** Pitches and disclosures that run to a few sentences: a reader appeal, an affiliate-link notice. */
+const LONG_PROMPTS = [/^gefällt (dir|ihnen|euch) (unser|unsere)\b/i, /\baffiliate[- ]?links?\b/i];
 
 /** Picture-agency credits: captions that survive as a short line of their own. */
 const PHOTO_CREDIT = /\b(getty ?images|istock(photo)?|shutterstock|picture[- ]alliance|imago( images)?|unsplash|pixabay|adobe ?stock|fotolia|keystone|ap photo|dpa|afp|reuters|epa)\b/i;
@@ -49,7 +60,7 @@ const PHOTO_CREDIT = /\b(getty ?images|istock(photo)?|shutterstock|picture[- ]al
 const MONTHS =
   'jan(uar|uary)?|feb(ruar|ruary)?|mär(z)?|mar(ch)?|apr(il)?|mai|may|jun(i|e)?|jul(i|y)?|aug(ust)?|sep(t(ember)?)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?|dec(ember)?';
 const DATE_LINE = new RegExp(
-  `^((veröffentlicht|aktualisiert|erstellt|stand|published|updated|posted|datum|date)( am| on)?\\s*:?\\s*)?` +
+  `^((veröffentlicht|veröffentlichung|publiziert|erschienen|aktualisiert|erstellt|stand|published|updated|posted|datum|date|publikacja)( am| on)?\\s*:?\\s*)?` +
     `((mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*)?` +
     `(\\d{1,2}\\.\\s*(${MONTHS})\\.?\\s*\\d{2,4}|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}|(${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
     `([,|\\s-]*(um\\s*)?\\d{1,2}[:.]\\d{2}(\\s*(uhr|h|am|pm))?)?\\s*(\\|.*)?$`,
@@ -61,6 +72,7 @@ export function isBoilerplateBlock(block: TextBlock): boolean {
   const { text } = block;
   if (SEPARATOR.test(text)) return true;
   if (text.length <= 160 && PROMPTS.some((pattern) => pattern.test(text))) return true;
+  if (text.length <= 300 && LONG_PROMPTS.some((pattern) => pattern.test(text))) return true;
   if (text.length <= 80 && (DATE_LINE.test(text) || BYLINE.test(text))) return true;
   if (text.length <= 60 && PHOTO_CREDIT.test(text) && !/[.!?]["“”»«]?$/.test(text)) return true;
   return isLinkList(block);
