@@ -4,10 +4,9 @@
  * one (copies of its rows shifted back in time, in the real schema) so the 200k-article archive costs
  * seconds, not an hour of ingestion.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { analysisWorkers, importArticles, type ImportReport } from '../src/pipeline/import-articles.ts';
 import { createIngestor } from '../src/pipeline/ingest.ts';
@@ -42,12 +41,12 @@ export function createWorkspace(): Workspace {
   };
 }
 
-/** The real import path: JSON Lines → importArticles → analysis → dedup → store → clustering. */
-export async function importLines(path: string, lines: readonly string[], windowHours: number): Promise<ImportReport> {
+/** The real import path, as `newsdesk import FILE` runs it: JSON Lines → importArticles → analysis → dedup → store → clustering. */
+export async function importFile(path: string, jsonl: string, windowHours: number): Promise<ImportReport> {
   const connection = await connect(`file:${path}`);
   try {
     const ingestor = createIngestor(connection.db, { clusterWindowHours: windowHours });
-    return await importArticles(Readable.from(lines.map((line) => `${line}\n`)), ingestor, () => new Date(), {}, {
+    return await importArticles(createReadStream(jsonl), ingestor, () => new Date(), {}, {
       workers: analysisWorkers(),
     });
   } finally {

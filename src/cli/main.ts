@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UserError, errorMessage } from '../domain/errors.ts';
+import { boundHeapGrowth } from '../runtime/heap.ts';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -65,4 +66,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+boundHeapGrowth();
 process.exitCode = await main(process.argv.slice(2));
