@@ -68,7 +68,7 @@ function isHeadingLike(block: TextBlock): boolean {
 function enclosingArticle(top: Element | undefined, body: Element): Element | null {
   let node = top ? parentElement(top) : null;
   for (let level = 0; node && node !== body && level < ARTICLE_LEVELS; level += 1) {
-    if (tagOf(node) === 'article') return node;
+    if (tagOf(node) === 'article' || tagOf(node) === 'main') return node;
     node = parentElement(node);
   }
   return null;

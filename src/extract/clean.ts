@@ -16,6 +16,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const LANDMARK_ROLES = /^(navigation|banner|complementary|contentinfo|dialog|alertdialog|search|menu|menubar)$/;
 /** Share of the page's non-link text above which an element is the content, whatever its class. */
 const MAIN_SHARE = 0.4;
+const OVERLAY = /\b(popup|popmake|dsgvo|cookies?|consent|gdpr|lightbox)(?![a-z])/;
 
 export interface CleanOptions {
   /** Keep `<noscript>` content: the fallback for pages that render their text from scripts. */
@@ -24,15 +25,16 @@ export interface CleanOptions {
 
 interface CleanContext extends CleanOptions {
   keep: Set<Element>;
+  /** Ancestors (inclusive) of `<main>`, `<article>` and `itemprop=articleBody` elements. */
+  marked: Set<Element>;
   measure: Map<Element, TextMeasure>;
   pageText: number;
 }
 
 export function removeBoilerplateNodes(root: Element, options: CleanOptions = {}): void {
   const measure = measureText(root);
-  const context: CleanContext = {
-    ...options, keep: wrappersOfMainContent(root, measure), measure, pageText: plainChars(measure.get(root)),
-  };
+  const { keep, marked } = wrappersOfMainContent(root, measure);
+  const context: CleanContext = { ...options, keep, marked, measure, pageText: plainChars(measure.get(root)) };
   const doomed: ChildNode[] = [];
   const stack: AnyNode[] = [...childrenOf(root)];
   while (stack.length > 0) {
@@ -60,28 +62,35 @@ function plainChars(measure: TextMeasure | undefined): number {
  * and the element with the most paragraph text in its direct `<p>` children (the article body
  * on almost every page; comment threads spread their paragraphs over many small containers).
  */
-function wrappersOfMainContent(root: Element, measure: Map<Element, TextMeasure>): Set<Element> {
+function wrappersOfMainContent(root: Element, measure: Map<Element, TextMeasure>): { keep: Set<Element>; marked: Set<Element> } {
   const keep = new Set<Element>();
   const markers: Element[] = [];
+  const articles: Element[] = [];
   let densest: Element | null = null;
   let densestText = 0;
   for (const element of elementsOf(root)) {
     if (isMainMarker(element)) markers.push(element);
+    else if (tagOf(element) === 'article') articles.push(element);
     const text = directParagraphText(element, measure);
     if (text > densestText) {
       densestText = text;
       densest = element;
     }
   }
+  const marked = withAncestors([...markers, ...articles], new Set<Element>());
   if (densest) markers.push(densest);
-  for (const marker of markers) {
-    let node: AnyNode | null = marker;
-    while (node && isElement(node) && !keep.has(node)) {
-      keep.add(node);
+  return { keep: withAncestors(markers, keep), marked };
+}
+
+function withAncestors(elements: Element[], into: Set<Element>): Set<Element> {
+  for (const element of elements) {
+    let node: AnyNode | null = element;
+    while (node && isElement(node) && !into.has(node)) {
+      into.add(node);
       node = node.parent;
     }
   }
-  return keep;
+  return into;
 }
 
 function directParagraphText(element: Element, measure: Map<Element, TextMeasure>): number {
@@ -106,6 +115,7 @@ function isUnwanted(element: Element, context: CleanContext): boolean {
   if (PROTECTED.has(tag)) return false;
   const hints = hintsOf(element);
   if (isComments(element, hints)) return true;
+  if (isOverlayBesideArticle(element, hints, context)) return true;
   if (context.keep.has(element) || isLargeShare(element, context)) return false;
   if (STRUCTURAL_DROP.has(tag)) return true;
   const { style, hidden } = element.attribs;
@@ -131,6 +141,15 @@ const WEAK_IN_TOKEN = /teaser|comment|kommentar/;
  */
 function likelyElsewhere(hints: string): boolean {
   return hints.split(/\s+/).some((token) => LIKELY.test(token) && (!UNLIKELY_ANYWHERE.test(token) || WEAK_IN_TOKEN.test(token)));
+}
+
+/**
+ * Privacy pop-ups and overlays can hold more paragraph text than the article (a consent dialog
+ * listing every tracker, a pop-up with a second story), so the main-content guards would keep
+ * them. They go when the page marks its content elsewhere (`<main>`, `<article>`, articleBody).
+ */
+function isOverlayBesideArticle(element: Element, hints: string, context: CleanContext): boolean {
+  return context.marked.size > 0 && !context.marked.has(element) && OVERLAY.test(hints);
 }
 
 function isComments(element: Element, hints: string): boolean {

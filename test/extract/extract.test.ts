@@ -192,6 +192,28 @@ describe('choosing the content container', () => {
     for (const topic of ['Einleitung 0', 'Herstellung 2', 'Nutzung 2']) expect(text).toContain(topic);
   });
 
+  describe('a news page whose lead sits in the <main> header and which carries a pop-up', () => {
+    const para = (word: string, n: number): string =>
+      `<p>${word} ${n}: Schnee auf den Modulen drückt mit bis zu zweihundert Kilo je Quadratmeter, Rahmen und Glas können brechen, warnen Gutachter.</p>`;
+    const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/n/${i}">Nachricht Nummer ${i} aus der Redaktion</a></li>`).join('');
+    const page = (popup: string): string => `<html><body><main><div class="container"><header><h1>Schnee belastet Module</h1>` +
+      `<p class="intro">Eine Schneedecke auf der Photovoltaikanlage ist nicht nur ein Ertragsproblem.</p></header>` +
+      `<div class="body"><div class="text">${[1, 2, 3].map((n) => para('Absatz', n)).join('')}</div></div></div><ul class="more">${links}</ul></main>` +
+      `<div class="${popup}"><div class="${popup}-content">${[4, 5, 6, 7].map((n) => para('Fenster', n)).join('')}</div></div></body></html>`;
+
+    it('keeps the lead paragraph of the <main> header', () => {
+      const { text } = extractArticle(page('popup'));
+      expect(text.startsWith('Eine Schneedecke auf der Photovoltaikanlage')).toBe(true);
+      expect(text).toContain('Absatz 3');
+    });
+
+    it.each(['popup', 'sp-dsgvo-privacy', 'pum-overlay popmake'])('drops a longer overlay (%s) beside the marked article', (popup) => {
+      const { text } = extractArticle(page(popup));
+      expect(text).toContain('Absatz 3');
+      expect(text).not.toContain('Fenster');
+    });
+  });
+
   it('drops an image lightbox even when its class also says "content"', () => {
     const rating = '<p>Melde dich an und bewerte das Bild, damit andere sehen, wie es gelungen ist.</p>';
     const html = `<html><body><article><div class="lightbox"><div class="lightbox-content">${rating.repeat(3)}</div></div>` +
