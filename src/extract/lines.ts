@@ -40,6 +40,7 @@ const PROMPTS = [
   /^(schreibe|hinterlasse) (einen|einen neuen) kommentar|^leave a (reply|comment)|^kommentar (schreiben|verfassen)/i,
   /^(schon gelesen|zum weiterlesen|mehr themen|lesen sie (auch|dazu) (die|diese) folgenden (beiträge|artikel)|quellen (anzeigen|ausblenden)|kontakt|pressekontakt)\s*[:?!]\s*$/i,
   /^(gefällt (dir|ihnen|euch) (unser|unsere|unser)\b|(sie lesen|du liest|ihr lest) gerne?\b|verpasse keine|verpassen sie keine|jetzt (kostenlos )?(abonnieren|unterstützen)|unterstützen sie (unsere|unabhängigen)|werde (jetzt )?(mitglied|unterstützer)|support (our|independent) journalism|become a (member|supporter))/i,
+  /^(vergrößern|bild vergrößern|zoom|enlarge)\b|\((archiv|archivbild|symbolbild)\)\s*$/i,
   /^quellen (anzeigen|ausblenden|einblenden)\s*$/i,
   /^(mehr|weitere|alle) (\p{L}+ )?(themen|artikel|beiträge|kolumnen|news|nachrichten|meldungen|\p{L}*tipps|rezepte|videos|infos|zum thema)\b.{0,40}$/iu,
   /^entdecken sie (jetzt|mehr)\W*$/i,
@@ -56,6 +57,9 @@ const LONG_PROMPTS = [/^gefällt (dir|ihnen|euch) (unser|unsere)\b/i, /\baffilia
 
 /** Picture-agency credits: captions that survive as a short line of their own. */
 const PHOTO_CREDIT = /\b(getty ?images|istock(photo)?|shutterstock|picture[- ]alliance|imago( images)?|unsplash|pixabay|adobe ?stock|fotolia|keystone|ap photo|dpa|afp|reuters|epa)\b/i;
+
+/** A caption: a short line that ends with the picture's copyright holder ("… © AFP / Jeff Pachoud"). */
+const CREDIT_END = /©\s*[^.!?©]{1,60}$/;
 
 const MONTHS =
   'jan(uar|uary)?|feb(ruar|ruary)?|mär(z)?|mar(ch)?|apr(il)?|mai|may|jun(i|e)?|jul(i|y)?|aug(ust)?|sep(t(ember)?)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?|dec(ember)?';
@@ -75,6 +79,7 @@ export function isBoilerplateBlock(block: TextBlock): boolean {
   if (text.length <= 300 && LONG_PROMPTS.some((pattern) => pattern.test(text))) return true;
   if (text.length <= 80 && (DATE_LINE.test(text) || BYLINE.test(text))) return true;
   if (text.length <= 60 && PHOTO_CREDIT.test(text) && !/[.!?]["“”»«]?$/.test(text)) return true;
+  if (text.length <= 200 && CREDIT_END.test(text)) return true;
   return isLinkList(block);
 }
 

@@ -85,6 +85,9 @@ describe('line-level prompts and legends inside the article', () => {
     ['affiliate-link notice', '<p>Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / Bilder von einer Produkt-API</p>', 'Verlinkungen'],
     ['opinion disclaimer', '<p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</p>', 'Meinung des Autors'],
     ['publication date label', '<p>Veröffentlichung: 2. Februar 2022</p>', 'Februar'],
+    ['caption ending in a copyright credit', '<p>Marco Odermatt, Ski-Star aus der Schweiz. © AFP / Fotografin</p>', 'Odermatt'],
+    ['zoom-button caption', '<div>Vergrößern Eine kleine runde Aussparung für die Kamera im Display.</div>', 'Aussparung'],
+    ['archive-picture caption', '<p>Logo des Zentralkomitees (Archiv)</p>', 'Zentralkomitee'],
   ])('drops a %s', (_, extra, snippet) => {
     const text = body(extra);
     expect(text).toContain('Absatz 3');
