@@ -10,8 +10,8 @@ import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { ArticleRecord } from '../store/articles.ts';
 import type { Db } from '../store/client.ts';
 import {
-  createStoryRow, loadSharedClusterState, loadStoryStates, mergeStoryRows, recordAssignments, saveSharedClusterState,
-  type Membership, type StoryUpdate,
+  createStoryRow, loadSharedClusterState, loadStoryStates, recordAssignments, saveSharedClusterState,
+  type StoryUpdate, type StoryWrite,
 } from '../store/stories.ts';
 import { summariseStory } from './story-summary.ts';
 
@@ -29,9 +29,11 @@ export class StoryAssigner {
   private readonly touched = new Set<string>();
   private readonly entityTypes = new Map<string, string>();
   private sinceFlush = 0;
-  /** Assignments not stored yet, and the stories they changed (see write()). */
-  private pending: Membership[] = [];
+  /** Assignments and merges not stored yet, in order, and the stories they changed (see write()). */
+  private pending: StoryWrite[] = [];
   private readonly dirty = new Map<string, StoryState | undefined>();
+  /** Stories merged away by pending merges: their rows still look live until write(). */
+  private readonly mergedAway = new Set<string>();
   /** Temporary keys already given an id (a merge may name one after it was persisted). */
   private readonly ids = new Map<string, string>();
 
@@ -73,8 +75,10 @@ export class StoryAssigner {
     let key = this.persisted(assignment.storyKey);
     if (isTemporary(key)) key = await this.persistNewStory(clusterer, key, article);
     this.pending.push({
-      storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
-      pinned: constraints.pinned ?? false, firstTime: constraints.firstTime ?? false,
+      join: {
+        storyId: Number(key), articleId, joinedAt: this.now(), score: assignment.score, reasons: assignment.reasons,
+        pinned: constraints.pinned ?? false, firstTime: constraints.firstTime ?? false,
+      },
     });
     this.touched.add(key);
     this.dirty.set(key, clusterer.getStory(key));
@@ -83,8 +87,8 @@ export class StoryAssigner {
   }
 
   /**
-   * Stores the assignments made since the last write: memberships and the rows of the stories they
-   * changed, in one transaction. Callers that read memberships back (or report them done) call this first.
+   * Stores the assignments and merges made since the last write, in order, and the rows of the stories
+   * they changed, in one transaction. Callers that read memberships back (or report them done) call this first.
    */
   async write(): Promise<void> {
     const clusterer = this.clusterer;
@@ -94,12 +98,13 @@ export class StoryAssigner {
     await recordAssignments(this.db, this.pending, stories);
     this.pending = [];
     this.dirty.clear();
+    this.mergedAway.clear();
   }
 
   async finish(): Promise<{ storiesTouched: number }> {
     if (this.clusterer) {
-      await this.write();
       await this.mergeConverged(this.clusterer);
+      await this.write();
       await this.flush();
     }
     return { storiesTouched: this.touched.size };
@@ -135,6 +140,7 @@ export class StoryAssigner {
     const to = t + 2 * window;
     const keys = new Set(clusterer.stories().map((story) => story.key));
     for (const story of await loadStoryStates(this.db, new Date(from), new Date(to), keys)) {
+      if (this.mergedAway.has(story.key)) continue;
       // A story changed since the last write and evicted since: its row is stale, its pending state is not.
       clusterer.addStory(this.dirty.get(story.key) ?? story);
     }
@@ -171,24 +177,26 @@ export class StoryAssigner {
     for (const { into, from } of clusterer.mergeConverged()) await this.applyMerge(clusterer, into, from);
   }
 
-  /** Mirrors one merge of the clusterer in the store; a story without a row yet gets one first. */
+  /**
+   * Mirrors one merge of the clusterer in the store, queued with the assignments so the members it moves
+   * are stored first; a story without a row yet gets one now.
+   */
   private async applyMerge(clusterer: Clusterer, into: string, from: string): Promise<void> {
     const fromKey = this.persisted(from);
     let intoKey = this.persisted(into);
     if (isTemporary(fromKey)) return; // founded by the article being assigned: nothing stored yet
-    // The merge moves the stored members of `from`: those still pending must be stored first. A merged
-    // story's row is written by the merge, not by write().
-    await this.write();
+    // A merged story's row is written by the merge, not as a changed story.
     this.dirty.delete(fromKey);
+    this.mergedAway.add(fromKey);
     if (isTemporary(intoKey)) {
       const founder = clusterer.getStory(intoKey)?.members[0];
       intoKey = await this.persistNewStory(clusterer, intoKey, {
         id: founder?.id ?? 0, title: founder?.title ?? '', published: new Date(founder?.published ?? Date.now()),
       });
     }
-    // A merge sequence can fold `into` further on (A←B, then C←A): then only the last survivor is updated.
-    const survivor = clusterer.getStory(intoKey) ? this.storyUpdate(clusterer, intoKey) : undefined;
-    await mergeStoryRows(this.db, Number(intoKey), Number(fromKey), this.now(), survivor);
+    this.pending.push({ merge: { into: Number(intoKey), from: Number(fromKey), at: this.now() } });
+    // A merge sequence can fold `into` further on (A←B, then C←A): then only the last survivor is written.
+    if (clusterer.getStory(intoKey)) this.dirty.set(intoKey, clusterer.getStory(intoKey));
     this.touched.add(intoKey);
   }
 

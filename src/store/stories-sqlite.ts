@@ -2,7 +2,7 @@
  * The per-article story writes of stories.ts on SQLite through the driver (same rows, same steps), called
  * inside `writeInTransaction`. See docs/decisions/0102-sqlite-write-path.md.
  */
-import type { Membership, StoryUpdate } from './stories.ts';
+import type { Membership, StoryMerge, StoryUpdate } from './stories.ts';
 import { statement, sqliteTime, type SqliteDriver } from './sqlite-driver.ts';
 
 const SQL = {
@@ -11,6 +11,10 @@ const SQL = {
   leaveOthers: `UPDATE "StoryMember" SET leftAt = ? WHERE articleId = ? AND leftAt IS NULL AND storyId <> ?`,
   current: `SELECT id FROM "StoryMember" WHERE articleId = ? AND storyId = ? AND leftAt IS NULL LIMIT 1`,
   join: `INSERT INTO "StoryMember" (storyId, articleId, joinedAt, score, reasons, pinned) VALUES (?, ?, ?, ?, ?, ?)`,
+  moveMembers: `INSERT INTO "StoryMember" (storyId, articleId, joinedAt, score, reasons, pinned)
+                SELECT ?, articleId, ?, score, reasons, pinned FROM "StoryMember" WHERE storyId = ? AND leftAt IS NULL ORDER BY id`,
+  leaveStory: `UPDATE "StoryMember" SET leftAt = ? WHERE storyId = ? AND leftAt IS NULL`,
+  mergedInto: `UPDATE "Story" SET mergedIntoId = ?, articleCount = 0, state = NULL, updatedAt = ? WHERE id = ?`,
   updateStory: `UPDATE "Story" SET title = ?, titles = ?, languages = ?, sources = ?, firstSeenAt = ?, lastSeenAt = ?,
                   firstArticleId = ?, articleCount = ?, sourceCount = ?, keyEntities = ?, reasons = ?, state = ?,
                   updatedAt = ?
@@ -31,6 +35,14 @@ export function joinStorySqlite(driver: SqliteDriver, { firstTime, ...m }: Membe
   if (firstTime) return void join();
   statement(driver, SQL.leaveOthers).run(joinedAt, m.articleId, m.storyId);
   if (!statement(driver, SQL.current).get(m.articleId, m.storyId)) join();
+}
+
+/** As mergeMembers in stories.ts: the current members of `from` move to `into` (history kept). */
+export function mergeStorySqlite(driver: SqliteDriver, { into, from, at }: StoryMerge): void {
+  const when = sqliteTime(at);
+  statement(driver, SQL.moveMembers).run(into, when, from);
+  statement(driver, SQL.leaveStory).run(when, from);
+  statement(driver, SQL.mergedInto).run(into, sqliteTime(new Date()), from);
 }
 
 export function writeStorySqlite(driver: SqliteDriver, { summary, state, id }: StoryUpdate): void {

@@ -3,7 +3,7 @@ import type { ClusterSnapshot, StoryState } from '../cluster/index.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
 import { writeInTransaction, sqliteDriver } from './sqlite-driver.ts';
-import { createStoryRowSqlite, joinStorySqlite, writeStorySqlite } from './stories-sqlite.ts';
+import { createStoryRowSqlite, joinStorySqlite, mergeStorySqlite, writeStorySqlite } from './stories-sqlite.ts';
 
 /** The clusterer's state shared by all stories (document frequencies and the like); stories are rows. */
 export type SharedClusterState = Omit<ClusterSnapshot, 'stories'>;
@@ -60,22 +60,36 @@ export interface StoryUpdate {
   state: StoryState;
 }
 
+/** `from` folds into `into` at `at`: its current members move there (history kept) and it points at `into`. */
+export interface StoryMerge {
+  into: number;
+  from: number;
+  at: Date;
+}
+
+/** One change to story membership, in the order the clusterer made them. */
+export type StoryWrite = { join: Membership } | { merge: StoryMerge };
+
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /**
- * Articles join stories, and the stories' rows (summary and clusterer state) are updated in the same
- * transaction: a process killed at any point leaves memberships and story rows that agree.
+ * Articles join stories and stories merge, in order, and the stories' rows (summary and clusterer state)
+ * are updated in the same transaction: a process killed at any point leaves memberships and story rows
+ * that agree.
  */
-export async function recordAssignments(db: Db, memberships: readonly Membership[], stories: readonly StoryUpdate[]): Promise<void> {
+export async function recordAssignments(db: Db, writes: readonly StoryWrite[], stories: readonly StoryUpdate[]): Promise<void> {
   const driver = sqliteDriver(db);
   if (driver) {
     return writeInTransaction(driver, () => {
-      for (const membership of memberships) joinStorySqlite(driver, membership);
+      for (const write of writes) {
+        if ('join' in write) joinStorySqlite(driver, write.join);
+        else mergeStorySqlite(driver, write.merge);
+      }
       for (const story of stories) writeStorySqlite(driver, story);
     });
   }
   await db.$transaction(async (tx) => {
-    for (const membership of memberships) await joinStory(tx, membership);
+    for (const write of writes) await ('join' in write ? joinStory(tx, write.join) : mergeMembers(tx, write.merge));
     for (const story of stories) await writeStory(tx, story);
   }, { timeout: 60_000 });
 }
@@ -132,16 +146,20 @@ async function writeStory(tx: Tx | Db, { id, summary, state }: StoryUpdate): Pro
  */
 export async function mergeStoryRows(db: Db, into: number, from: number, at: Date, intoUpdate?: StoryUpdate): Promise<void> {
   await db.$transaction(async (tx) => {
-    const members = await tx.storyMember.findMany({ where: { storyId: from, leftAt: null } });
-    await tx.storyMember.updateMany({ where: { storyId: from, leftAt: null }, data: { leftAt: at } });
-    if (members.length > 0) {
-      await tx.storyMember.createMany({
-        data: members.map((m) => ({
-          storyId: into, articleId: m.articleId, joinedAt: at, score: m.score, reasons: m.reasons, pinned: m.pinned,
-        })),
-      });
-    }
-    await tx.story.update({ where: { id: from }, data: { mergedIntoId: into, articleCount: 0, state: null } });
+    await mergeMembers(tx, { into, from, at });
     if (intoUpdate) await writeStory(tx, intoUpdate);
   });
+}
+
+async function mergeMembers(tx: Tx, { into, from, at }: StoryMerge): Promise<void> {
+  const members = await tx.storyMember.findMany({ where: { storyId: from, leftAt: null } });
+  await tx.storyMember.updateMany({ where: { storyId: from, leftAt: null }, data: { leftAt: at } });
+  if (members.length > 0) {
+    await tx.storyMember.createMany({
+      data: members.map((m) => ({
+        storyId: into, articleId: m.articleId, joinedAt: at, score: m.score, reasons: m.reasons, pinned: m.pinned,
+      })),
+    });
+  }
+  await tx.story.update({ where: { id: from }, data: { mergedIntoId: into, articleCount: 0, state: null } });
 }
