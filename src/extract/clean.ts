@@ -125,7 +125,7 @@ function isUnwanted(element: Element, context: CleanContext): boolean {
   const role = element.attribs.role;
   if (role && LANDMARK_ROLES.test(role)) return true;
   if (!hints || !(UNLIKELY_ANYWHERE.test(hints) || UNLIKELY_TOKEN_START.test(hints))) return false;
-  if (!likelyElsewhere(hints)) return true;
+  if (!likelyElsewhere(hints) || AUTHOR_BOX.test(hints)) return true;
   return isMinor(measure);
 }
 
@@ -134,6 +134,13 @@ function isUnwanted(element: Element, context: CleanContext): boolean {
  * lead paragraph, and forums mark every post `…-forum-comment-…` (comment sections are handled apart).
  */
 const WEAK_IN_TOKEN = /teaser|comment|kommentar/;
+
+/**
+ * A class token that names an author box on its own (`author-box`, `about-the-author`) decides
+ * even beside a content word: themes style the box as one more `main-box` or `entry-content`.
+ */
+const AUTHOR_BOX =
+  /(?:^|\s)((about-)?(the-)?(author|autor|autoren)-?(box|bio|info|infos|details|description|card|profile|wrapper|area|block)|about-(the-)?author|authorbox|author-bio|bio-box)(?=\s|$)/;
 
 /**
  * A "content" word only vouches for the element when it sits in a class token of its own:

@@ -217,6 +217,15 @@ describe('choosing the content container', () => {
     });
   });
 
+  it('drops an author box styled as one more content box', () => {
+    const bio = '<p>Nach langjähriger Tätigkeit im Ausland kam sie zurück und schreibt seitdem über Marketing, Medien und soziale Netzwerke für dieses Blog.</p>';
+    const html = `<html><body><div class="col"><div class="main-box">${module("Tipp")}${module("Rat")}</div>` +
+      `<div class="main-box author-box"><div class="data-content">${bio}${bio.replace('sie', 'er')}</div></div></div></body></html>`;
+    const { text } = extractArticle(html);
+    expect(text).toContain('Tipp 2');
+    expect(text).not.toContain('langjähriger');
+  });
+
   it('drops an image lightbox even when its class also says "content"', () => {
     const rating = '<p>Melde dich an und bewerte das Bild, damit andere sehen, wie es gelungen ist.</p>';
     const html = `<html><body><article><div class="lightbox"><div class="lightbox-content">${rating.repeat(3)}</div></div>` +
