@@ -41,6 +41,8 @@ const PROMPTS = [
   /^(schon gelesen|zum weiterlesen|mehr themen|lesen sie (auch|dazu) (die|diese) folgenden (beiträge|artikel)|quellen (anzeigen|ausblenden)|kontakt|pressekontakt)\s*[:?!]\s*$/i,
   /^(gefällt (dir|ihnen|euch) (unser|unsere|unser)\b|(sie lesen|du liest|ihr lest) gerne?\b|verpasse keine|verpassen sie keine|jetzt (kostenlos )?(abonnieren|unterstützen)|unterstützen sie (unsere|unabhängigen)|werde (jetzt )?(mitglied|unterstützer)|support (our|independent) journalism|become a (member|supporter))/i,
   /^(vergrößern|bild vergrößern|zoom|enlarge)\b|\((archiv|archivbild|symbolbild)\)\s*$/i,
+  /\b(nuestro|our|unser(em|en)?) (canal|channel|kanal)\b|\bcanal de (youtube|telegram|whatsapp)\b|\b(youtube|telegram|whatsapp)[- ](channel|kanal)\b/i,
+  /^haz(te)? (miembro|socio|suscriptor)\b|^suscr[ií]bete\b|\bcancela cuando quieras\b|\bcancel (at )?any ?time\b/i,
   /^quellen (anzeigen|ausblenden|einblenden)\s*$/i,
   /^(mehr|weitere|alle) (\p{L}+ )?(themen|artikel|beiträge|kolumnen|news|nachrichten|meldungen|\p{L}*tipps|rezepte|videos|infos|zum thema)\b.{0,40}$/iu,
   /^entdecken sie (jetzt|mehr)\W*$/i,
@@ -52,8 +54,14 @@ const PROMPTS = [
   /^(aktualisiert am|veröffentlicht am|zuletzt aktualisiert|veröffentlichung|erstellt am|last updated|published on|publikacja|aktualizacja|ultima modifica)\s*:?\s*$/i,
 ];
 
-/** Pitches and disclosures that run to a few sentences: a reader appeal, an affiliate-link notice. */
-const LONG_PROMPTS = [/^gefällt (dir|ihnen|euch) (unser|unsere)\b/i, /\baffiliate[- ]?links?\b/i];
+/** Pitches and notices that run to a few sentences: a reader appeal, an affiliate-link or reprint notice. */
+const LONG_PROMPTS = [
+  /^gefällt (dir|ihnen|euch) (unser|unsere)\b/i,
+  /\baffiliate[- ]?links?\b/i,
+  /\b(copyrighted property|written permission must be obtained)\b/i,
+  /\balready a subscriber\b|\bbereits abonnent\b/i,
+  /^Follow (us|our|The \p{Lu}\S*) .{0,30}\bon (Twitter|Facebook|Instagram)\b/u,
+];
 
 /** Picture-agency credits: captions that survive as a short line of their own. */
 const PHOTO_CREDIT = /\b(getty ?images|istock(photo)?|shutterstock|picture[- ]alliance|imago( images)?|unsplash|pixabay|adobe ?stock|fotolia|keystone|ap photo|dpa|afp|reuters|epa)\b/i;
