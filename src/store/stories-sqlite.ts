@@ -11,6 +11,8 @@ const SQL = {
   leaveOthers: `UPDATE "StoryMember" SET leftAt = ? WHERE articleId = ? AND leftAt IS NULL AND storyId <> ?`,
   current: `SELECT id FROM "StoryMember" WHERE articleId = ? AND storyId = ? AND leftAt IS NULL LIMIT 1`,
   join: `INSERT INTO "StoryMember" (storyId, articleId, joinedAt, score, reasons, pinned) VALUES (?, ?, ?, ?, ?, ?)`,
+  saveClusterState: `INSERT INTO "ClusterState" (name, state, updatedAt) VALUES (?, ?, ?)
+                     ON CONFLICT (name) DO UPDATE SET state = excluded.state, updatedAt = excluded.updatedAt`,
   moveMembers: `INSERT INTO "StoryMember" (storyId, articleId, joinedAt, score, reasons, pinned)
                 SELECT ?, articleId, ?, score, reasons, pinned FROM "StoryMember" WHERE storyId = ? AND leftAt IS NULL ORDER BY id`,
   leaveStory: `UPDATE "StoryMember" SET leftAt = ? WHERE storyId = ? AND leftAt IS NULL`,
@@ -35,6 +37,10 @@ export function joinStorySqlite(driver: SqliteDriver, { firstTime, ...m }: Membe
   if (firstTime) return void join();
   statement(driver, SQL.leaveOthers).run(joinedAt, m.articleId, m.storyId);
   if (!statement(driver, SQL.current).get(m.articleId, m.storyId)) join();
+}
+
+export function saveClusterStateSqlite(driver: SqliteDriver, name: string, json: string): void {
+  statement(driver, SQL.saveClusterState).run(name, json, sqliteTime(new Date()));
 }
 
 /** As mergeMembers in stories.ts: the current members of `from` move to `into` (history kept). */

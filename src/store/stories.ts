@@ -3,7 +3,7 @@ import type { ClusterSnapshot, StoryState } from '../cluster/index.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
 import { writeInTransaction, sqliteDriver } from './sqlite-driver.ts';
-import { createStoryRowSqlite, joinStorySqlite, mergeStorySqlite, writeStorySqlite } from './stories-sqlite.ts';
+import { createStoryRowSqlite, joinStorySqlite, mergeStorySqlite, saveClusterStateSqlite, writeStorySqlite } from './stories-sqlite.ts';
 
 /** The clusterer's state shared by all stories (document frequencies and the like); stories are rows. */
 export type SharedClusterState = Omit<ClusterSnapshot, 'stories'>;
@@ -17,6 +17,8 @@ export async function loadSharedClusterState(db: Db): Promise<SharedClusterState
 
 export async function saveSharedClusterState(db: Db, state: SharedClusterState): Promise<void> {
   const json = JSON.stringify(state);
+  const driver = sqliteDriver(db);
+  if (driver) return writeInTransaction(driver, () => saveClusterStateSqlite(driver, SHARED_STATE, json));
   await db.clusterState.upsert({
     where: { name: SHARED_STATE }, create: { name: SHARED_STATE, state: json }, update: { state: json },
   });
