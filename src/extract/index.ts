@@ -6,6 +6,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { ExtractedPage } from '../domain/types.ts';
 import { extractBodyText } from './body.ts';
 import type { CleanOptions } from './clean.ts';
+import { embeddedStateText } from './embedded-state.ts';
 import { articleNode, ldString, readJsonLd } from './json-ld.ts';
 import { readMetadata, resolveUrl } from './metadata.ts';
 
@@ -22,7 +23,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const ld = readJsonLd($);
   const meta = readMetadata($, ld, url);
   const domText = noscriptFallback(html, bodyText($));
-  const text = preferArticleBody(domText, ldString(articleNode(ld)?.articleBody));
+  const text = stateFallback(html, preferArticleBody(domText, ldString(articleNode(ld)?.articleBody)), meta.title);
   return {
     url,
     canonicalUrl: meta.canonicalUrl,
@@ -48,6 +49,13 @@ function noscriptFallback(html: string, domText: string): string {
   if (domText.length >= STUB_LENGTH || !/<noscript/i.test(html)) return domText;
   const text = bodyText(load(html, { scriptingEnabled: false }), { keepNoscript: true });
   return text.length > domText.length ? text : domText;
+}
+
+/** Still a stub: the last resort is the page's embedded script state (React props, JSON blocks). */
+function stateFallback(html: string, text: string, title: string | null): string {
+  if (text.length >= STUB_LENGTH) return text;
+  const state = embeddedStateText(html, title);
+  return state.length > text.length ? state : text;
 }
 
 /** Below this many characters the DOM result is a stub (a JS-rendered page, a teaser) and JSON-LD may do better. */

@@ -127,6 +127,21 @@ describe('extractArticle edge cases', () => {
     expect(extractArticle(html).text).toContain('Satz 3: Die Sicherheitsfunktion');
   });
 
+  it('reads the titled object of a script-rendered page\'s embedded state (React props), not its related items', () => {
+    const steps = (what: string): object[] => [1, 2, 3].map((n) => ({ text: `<p>Schritt ${n}: ${what} zuschneiden, falten, feststecken und mit einem Zickzackstich sauber versäumen.</p>` }));
+    const props = {
+      project: { title: 'Runde Tischdecke nähen', description: '<p>Ein runder Tisch braucht eine runde Decke.</p>', steps: steps('Stoff') },
+      related: { title: 'Tafelwand reinigen', description: '<p>Kreide entfernen ohne Schlieren.</p>', steps: steps('Tuch') },
+    };
+    const attribute = JSON.stringify(props).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    const html = `<html><head><meta property="og:title" content="Runde Tischdecke nähen | Beispiel"></head>` +
+      `<body><div id="app" data-react-props="${attribute}"></div><script>render()</script></body></html>`;
+    const { text } = extractArticle(html);
+    expect(text.startsWith('Ein runder Tisch braucht eine runde Decke.')).toBe(true);
+    expect(text).toContain('Schritt 3: Stoff zuschneiden');
+    expect(text).not.toContain('Kreide');
+  });
+
   it('prefers the DOM text over a truncated articleBody', () => {
     const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} tells the whole story, with details, quotes, and context for readers.</p>`).join('');
     const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"Short teaser."}</script></head><body><article>${body}</article></body></html>`;
