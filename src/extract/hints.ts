@@ -27,7 +27,7 @@ export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  * `c-letters-cta`, `spenden-box`, `post-author-bio`).
  */
 export const UNLIKELY_ANYWHERE =
-  /\b(comments?|kommentare?|disqus|respond|share|sharing|sharebar|shariff|social|sociable|socials|cookies?|consent|gdpr|cmp|newsletter|related|recommended|recommendations?|empfehlungen|outbrain|taboola|plista|breadcrumbs?|sidebar|side-bar|author|autor|autoren|about-the-author|teasers?|subscribe|subscription|follow-us|advert|advertisement|sponsored|ad-slot|adslot|adsense|ad-container|ad-wrapper|banner-ad|paywall|more-stories|more-articles|read-more|weiterlesen|also-read|caption|bildunterschrift|authorbox|saboxplugin|bio|mini-bio|cta\d*|call-to-action|donate|donation|spenden?|support-us|bildnachweis|photo-credit|image-credit|lightbox|dsgvo|popup|popmake)s?(?![a-z])/;
+  /\b(comments?|kommentare?|disqus|respond|share|sharing|sharebar|shariff|social|sociable|socials|cookies?|consent|gdpr|cmp|newsletter|related|recommended|recommendations?|empfehlungen|outbrain|taboola|plista|breadcrumbs?|sidebar|side-bar|author|autor|autoren|about-the-author|teasers?|subscribe|subscription|follow-us|advert|advertisement|sponsored|ad-slot|adslot|adsense|ad-container|ad-wrapper|banner-ad|paywall|more-stories|more-articles|read-more|weiterlesen|also-read|caption|bildunterschrift|authorbox|saboxplugin|bio|mini-bio|cta\d*|call-to-action|donate|donation|spenden?|support-us|bildnachweis|photo-credit|image-credit|lightbox|dsgvo|popup|popmake|inline-?text-?box)s?(?![a-z])/;
 
 /** Comment sections never wrap the article, so the "main content" guard does not apply. */
 export const COMMENTS = /\b(comments?|kommentare?|disqus|respond)(?![a-z])/;

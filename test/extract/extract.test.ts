@@ -72,6 +72,7 @@ describe('line-level prompts and legends inside the article', () => {
     ['press contact label', '<p><strong>Kontakt:</strong></p>', 'Kontakt'],
     ['newsletter pitch', '<p>Verpasse keine News zu Wissenschaft und Technik</p>', 'Verpasse keine'],
     ['bare "updated" label', '<p>Aktualisiert am</p>', 'Aktualisiert'],
+    ['inline teaser box for the print issue', '<div class="a-inline-textbox"><h2>TR 7/2019</h2><p>Dieser Beitrag stammt aus Ausgabe 7/2019 der Zeitschrift. Highlights aus dem Heft:</p></div>', 'Ausgabe 7/2019'],
     ['image legend', '<div class="legend"><div class="content">Der Hirschkäfer lebt in alten Eichenwäldern.</div></div>', 'Hirschkäfer'],
     ['"more columns" heading', '<h3>Mehr Kolumnen auf Beispielblog:</h3>', 'Kolumnen'],
     ['"discover now" heading', '<h2>Entdecken Sie jetzt</h2>', 'Entdecken'],
