@@ -5,13 +5,16 @@
 import type { Element } from 'domhandler';
 import { collectBlocks, type TextBlock } from './blocks.ts';
 import { removeBoilerplateNodes, type CleanOptions } from './clean.ts';
-import { tagOf } from './dom.ts';
+import { hintsOf, tagOf } from './dom.ts';
 import { isBoilerplateBlock } from './lines.ts';
 import { parentElement, scoreBlocks, selectContent } from './score.ts';
 
 /** How far above the chosen container we look for the `<article>` that holds its lead paragraph. */
 const ARTICLE_LEVELS = 6;
 const LEAD_LENGTH = 40;
+/** How far above the chosen container a marked lead may sit on pages without `<article>`. */
+const MARKED_LEAD_LEVELS = 3;
+const LEAD_HINT = /(?:^|[\s_-])(intro|lead|leadtext|lede|summary|standfirst|excerpt|abstract|subline|dek)(?![a-z])/;
 
 export function extractBodyText(body: Element, options: CleanOptions = {}): string {
   removeBoilerplateNodes(body, options);
@@ -19,12 +22,14 @@ export function extractBodyText(body: Element, options: CleanOptions = {}): stri
   const chosen = selectContent(scoreBlocks(set), body);
   const selected = new Set(chosen);
   const article = enclosingArticle(chosen[0], body);
+  const scope = article ?? ancestorAt(chosen[0], body, MARKED_LEAD_LEVELS);
   const candidates: Candidate[] = [];
   let seenSelected = false;
   for (const block of set.blocks) {
     const inside = isInside(block, selected);
     seenSelected ||= inside;
-    const lead = !inside && !seenSelected && article !== null && isInside(block, new Set([article])) && isLead(block);
+    const lead = !inside && !seenSelected && scope !== null && isInside(block, new Set([scope])) && isLead(block)
+      && (article !== null || hasLeadMarker(block, scope));
     if (inside || lead) candidates.push({ block, keep: !isBoilerplateBlock(block) });
   }
   return joinBlocks(dropStrayHeadings(candidates));
@@ -72,6 +77,23 @@ function enclosingArticle(top: Element | undefined, body: Element): Element | nu
     node = parentElement(node);
   }
   return null;
+}
+
+/**
+ * Pages without an `<article>` still mark the lead apart from the body container
+ * (`<p class="intro">`, `itemprop=description`); it counts when it sits close above that container.
+ */
+function hasLeadMarker(block: TextBlock, scope: Element): boolean {
+  for (let node: Element | null = block.owner; node && node !== scope; node = parentElement(node)) {
+    if (LEAD_HINT.test(hintsOf(node)) || /\bdescription\b/i.test(node.attribs.itemprop ?? '')) return true;
+  }
+  return false;
+}
+
+function ancestorAt(top: Element | undefined, body: Element, levels: number): Element | null {
+  let node = top ?? null;
+  for (let level = 0; node && node !== body && level < levels; level += 1) node = parentElement(node);
+  return node && node !== body ? node : null;
 }
 
 function isLead(block: TextBlock): boolean {

@@ -250,6 +250,15 @@ describe('choosing the content container', () => {
     expect(text).not.toContain('langjähriger');
   });
 
+  it('keeps a marked lead above the body container on a page without <article>', () => {
+    const para = (n: number): string => `<p>Absatz ${n}: Das Spiel läuft im Bezahlfernsehen, im Radio gibt es Zusammenfassungen und im Netz einen Liveticker mit allen Toren.</p>`;
+    const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/n/${i}">Nachricht Nummer ${i} aus der Redaktion</a></li>`).join('');
+    const html = `<html><body><div id="page"><div class="wide"><div class="intro-box"><p class="intro"><span itemprop="description">` +
+      `So sehen Sie das Spiel heute Abend live im Fernsehen und im Stream.</span></p></div><div class="left"><div class="page">` +
+      `<div id="body">${[1, 2, 3].map(para).join('')}</div><ul>${links}</ul></div></div></div></div></body></html>`;
+    expect(extractArticle(html).text.startsWith('So sehen Sie das Spiel heute Abend live')).toBe(true);
+  });
+
   it('drops an image lightbox even when its class also says "content"', () => {
     const rating = '<p>Melde dich an und bewerte das Bild, damit andere sehen, wie es gelungen ist.</p>';
     const html = `<html><body><article><div class="lightbox"><div class="lightbox-content">${rating.repeat(3)}</div></div>` +
