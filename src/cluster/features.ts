@@ -57,8 +57,8 @@ export function articleFeatures(input: FeatureInput): TermCounts {
   }
   addNames(nameCandidates, lowerSeen, counts);
   for (const entity of input.entities) {
-    add(counts, `e:${fold(entity.name)}`, ENTITY_WEIGHT);
-    if (entity.owner) add(counts, `e:${fold(entity.owner)}`, ENTITY_WEIGHT);
+    add(counts, `e:${nameKey(entity.name)}`, ENTITY_WEIGHT);
+    if (entity.owner) add(counts, `e:${nameKey(entity.owner)}`, ENTITY_WEIGHT);
   }
   return Object.fromEntries(counts);
 }
@@ -151,15 +151,24 @@ function computeWordFeatures(word: string, language: Language): WordFeatures | n
  * they rarely match an English text, so they cost little across languages.
  */
 function addNames(names: Array<[string, number]>, lowerSeen: Set<string>, counts: Counts): void {
-  const forms = new Set(names.map(([w]) => fold(w)));
+  const forms = new Set(names.map(([w]) => nameKey(w)));
   for (const [word, boost] of names) {
     const lower = word.toLowerCase();
     if (lowerSeen.has(lower)) continue;
-    let key = fold(word);
+    let key = nameKey(word);
     // German genitive: "Trumps" is "Trump" when the bare form occurs too
     if (key.endsWith('s') && forms.has(key.slice(0, -1))) key = key.slice(0, -1);
     add(counts, `n:${key}`, boost);
   }
+}
+
+/**
+ * A name's key: folded, with German umlauts and their spelt-out forms collapsed ("Schäfer",
+ * "Schaefer", "Schafer" → "schafer"), because English reports write German names all three ways.
+ */
+export function nameKey(word: string): string {
+  const key = fold(word);
+  return /ae|oe|ue|ß/u.test(key) ? key.replace(/([aou])e/gu, '$1').replace(/ß/gu, 'ss') : key;
 }
 
 /** 1,300 / 1.300 → 1300; 3,4 / 3.4 → 3.4, so that German and English numbers meet. */

@@ -30,9 +30,13 @@ export function pairSimilarity(
   bLanguage: DetectedLanguage,
   options: Pick<ClusterOptions, 'threshold' | 'crossThreshold'>,
 ): { score: number; relative: number } {
-  const same = aLanguages(bLanguage);
-  const score = same ? cosine(a, b) : crossCosine(a, b);
-  return { score, relative: score / (same ? options.threshold : options.crossThreshold) };
+  if (aLanguages(bLanguage)) {
+    const score = cosine(a, b);
+    return { score, relative: score / options.threshold };
+  }
+  // story merges and the drift bound apply the same name evidence as an article joining
+  const score = crossCosine(a, b);
+  return { score, relative: named(a, b) ? score / options.crossThreshold : 0 };
 }
 
 /** Across languages the German character grams cannot match: the cosine leaves them out. */
@@ -57,7 +61,7 @@ export function storySimilarity(
   const sameLanguage = story.members.some((m) => m.language === language);
   const score = sameLanguage ? cosine(vector, story.centroid) : crossCosine(vector, story.centroid);
   const relative =
-    sameLanguage || sharedNames(vector, story.centroid) >= CROSS_LANGUAGE_NAMES
+    sameLanguage || named(vector, story.centroid)
       ? score / (sameLanguage ? options.threshold : options.crossThreshold)
       : 0;
   let coreRelative = 0;
@@ -72,12 +76,19 @@ export function storySimilarity(
 
 /**
  * Across languages lexicon words alone ("company", "users") plus one common name are too weak:
- * two reports of one incident share at least two names, numbers, handles or entities.
+ * two reports of one incident share at least two names, numbers or handles of their text.
+ * Canonical entities (`e:`) do not count: they repeat those names, and for countries and capitals
+ * ("Türkei", "Athen") they are the topic, which reports of different incidents share (on DEV,
+ * counting them let "Turkey blames the EU" meet "Germany waits for the EU on Turkey travel").
  */
 const CROSS_LANGUAGE_NAMES = 2;
 
-function sharedNames(a: Vector, b: Vector): number {
-  return shared(a, b, NAME).ids.length;
+function named(a: Vector, b: Vector): boolean {
+  let count = 0;
+  for (const id of shared(a, b, NAME).ids) {
+    if (keyOf(id).startsWith('n:') && ++count >= CROSS_LANGUAGE_NAMES) return true;
+  }
+  return false;
 }
 
 function wordCount(v: Vector): number {

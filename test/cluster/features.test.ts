@@ -24,6 +24,15 @@ describe('article features', () => {
     expect(en).toHaveProperty(['n:trump']);
   });
 
+  it('meets German names however an English report spells their umlauts', () => {
+    const de = features('Finanzminister Thomas Schäfer ist tot', 'Söder und Müller trauern.', 'de');
+    const en = features('Thomas Schaefer dies', 'Soeder and Muller mourn the Hesse minister.', 'en');
+    for (const key of ['n:schafer', 'n:soder', 'n:muller']) {
+      expect(de).toHaveProperty([key]);
+      expect(en).toHaveProperty([key]);
+    }
+  });
+
   it('stems content words per language and drops stopwords', () => {
     const de = features('', 'Die Regierungen und die Regierung', 'de');
     expect(Object.keys(de).filter((k) => k.startsWith('w:de:'))).toEqual(['w:de:regier']);
