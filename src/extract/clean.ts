@@ -16,6 +16,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const LANDMARK_ROLES = /^(navigation|banner|complementary|contentinfo|dialog|alertdialog|search|menu|menubar)$/;
 /** Share of the page's non-link text above which an element is the content, whatever its class. */
 const MAIN_SHARE = 0.4;
+const TEASER = /teasers?/g;
 const OVERLAY = /\b(popup|popmake|dsgvo|cookies?|consent|gdpr|lightbox)(?![a-z])/;
 
 export interface CleanOptions {
@@ -27,14 +28,15 @@ interface CleanContext extends CleanOptions {
   keep: Set<Element>;
   /** Ancestors (inclusive) of `<main>`, `<article>` and `itemprop=articleBody` elements. */
   marked: Set<Element>;
+  /** How often each class attribute occurs on the page. */
+  classCounts: Map<string, number>;
   measure: Map<Element, TextMeasure>;
   pageText: number;
 }
 
 export function removeBoilerplateNodes(root: Element, options: CleanOptions = {}): void {
   const measure = measureText(root);
-  const { keep, marked } = wrappersOfMainContent(root, measure);
-  const context: CleanContext = { ...options, keep, marked, measure, pageText: plainChars(measure.get(root)) };
+  const context: CleanContext = { ...options, ...surveyPage(root, measure), measure, pageText: plainChars(measure.get(root)) };
   const doomed: ChildNode[] = [];
   const stack: AnyNode[] = [...childrenOf(root)];
   while (stack.length > 0) {
@@ -62,13 +64,16 @@ function plainChars(measure: TextMeasure | undefined): number {
  * and the element with the most paragraph text in its direct `<p>` children (the article body
  * on almost every page; comment threads spread their paragraphs over many small containers).
  */
-function wrappersOfMainContent(root: Element, measure: Map<Element, TextMeasure>): { keep: Set<Element>; marked: Set<Element> } {
+function surveyPage(root: Element, measure: Map<Element, TextMeasure>): Pick<CleanContext, 'keep' | 'marked' | 'classCounts'> {
   const keep = new Set<Element>();
+  const classCounts = new Map<string, number>();
   const markers: Element[] = [];
   const articles: Element[] = [];
   let densest: Element | null = null;
   let densestText = 0;
   for (const element of elementsOf(root)) {
+    const cls = element.attribs.class;
+    if (cls) classCounts.set(cls, (classCounts.get(cls) ?? 0) + 1);
     if (isMainMarker(element)) markers.push(element);
     else if (tagOf(element) === 'article') articles.push(element);
     const text = directParagraphText(element, measure);
@@ -79,7 +84,7 @@ function wrappersOfMainContent(root: Element, measure: Map<Element, TextMeasure>
   }
   const marked = withAncestors([...markers, ...articles], new Set<Element>());
   if (densest) markers.push(densest);
-  return { keep: withAncestors(markers, keep), marked };
+  return { keep: withAncestors(markers, keep), marked, classCounts };
 }
 
 function withAncestors(elements: Element[], into: Set<Element>): Set<Element> {
@@ -124,7 +129,8 @@ function isUnwanted(element: Element, context: CleanContext): boolean {
   if (element.attribs['aria-hidden'] === 'true' && (measure?.text ?? 0) < 200) return true;
   const role = element.attribs.role;
   if (role && LANDMARK_ROLES.test(role)) return true;
-  if (!hints || !(UNLIKELY_ANYWHERE.test(hints) || UNLIKELY_TOKEN_START.test(hints))) return false;
+  if (!hints || !isUnlikely(hints)) return false;
+  if (isLeadTeaser(element, hints, context)) return false;
   if (!likelyElsewhere(hints) || AUTHOR_BOX.test(hints)) return true;
   return isMinor(measure);
 }
@@ -148,6 +154,21 @@ const AUTHOR_BOX =
  */
 function likelyElsewhere(hints: string): boolean {
   return hints.split(/\s+/).some((token) => LIKELY.test(token) && (!UNLIKELY_ANYWHERE.test(token) || WEAK_IN_TOKEN.test(token)));
+}
+
+function isUnlikely(hints: string): boolean {
+  return UNLIKELY_ANYWHERE.test(hints) || UNLIKELY_TOKEN_START.test(hints);
+}
+
+/**
+ * News systems (TYPO3 news, many others) class the article's lead `teaser-text` just like the
+ * teaser cards of other articles. The lead is the one element of its class and holds no links;
+ * cards come in series and link to their article.
+ */
+function isLeadTeaser(element: Element, hints: string, context: CleanContext): boolean {
+  if (!TEASER.test(hints) || isUnlikely(hints.replace(TEASER, ' '))) return false;
+  const measure = context.measure.get(element);
+  return context.classCounts.get(element.attribs.class ?? '') === 1 && measure !== undefined && measure.text >= 40 && measure.links === 0;
 }
 
 /**

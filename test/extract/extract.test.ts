@@ -259,6 +259,18 @@ describe('choosing the content container', () => {
     expect(extractArticle(html).text.startsWith('So sehen Sie das Spiel heute Abend live')).toBe(true);
   });
 
+  it('keeps a lead classed as teaser text when it is the only one of its class, and drops teaser cards', () => {
+    const para = (n: number): string => `<p>Absatz ${n}: Der neue Turm am Eingang trägt Wünsche der Besucher, gesammelt auf Zetteln, Tafeln und in einer Box.</p>`;
+    const card = (n: number): string => `<div class="news-card"><h3><a href="/n/${n}">Nachricht ${n}</a></h3><div class="teaser-text">Kurzfassung Nummer ${n} mit einem <a href="/n/${n}">Link</a> zum Artikel.</div></div>`;
+    const html = `<html><body><main><div class="news-single"><h1>Der Turm der Wünsche</h1>` +
+      `<div class="teaser-text news-details__teaser"><p>Zukünftig wird man bei der Ein- oder Ausfahrt an einem Turm vorbeikommen.</p></div>` +
+      `<div class="news-text">${[1, 2, 3].map(para).join('')}</div></div><div class="related">${[1, 2, 3].map(card).join('')}</div></main></body></html>`;
+    const { text } = extractArticle(html);
+    expect(text.startsWith('Zukünftig wird man bei der Ein- oder Ausfahrt')).toBe(true);
+    expect(text).toContain('Absatz 3');
+    expect(text).not.toContain('Kurzfassung');
+  });
+
   it('drops an image lightbox even when its class also says "content"', () => {
     const rating = '<p>Melde dich an und bewerte das Bild, damit andere sehen, wie es gelungen ist.</p>';
     const html = `<html><body><article><div class="lightbox"><div class="lightbox-content">${rating.repeat(3)}</div></div>` +
