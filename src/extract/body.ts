@@ -14,7 +14,7 @@ const ARTICLE_LEVELS = 6;
 const LEAD_LENGTH = 40;
 /** How far above the chosen container a marked lead may sit on pages without `<article>`. */
 const MARKED_LEAD_LEVELS = 3;
-const LEAD_HINT = /(?:^|[\s_-])(intro|lead|leadtext|lede|summary|standfirst|excerpt|abstract|subline|dek)(?![a-z])/;
+const LEAD_HINT = /(?:^|[\s_-])(intro|lead|leadtext|lede|summary|standfirst|excerpt|abstract|subline|sub-?headline|sub-?title|dek)(?![a-z])/;
 
 export function extractBodyText(body: Element, options: CleanOptions = {}): string {
   removeBoilerplateNodes(body, options);
