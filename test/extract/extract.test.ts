@@ -256,7 +256,7 @@ describe('choosing the content container', () => {
   ])('keeps a marked lead (%s) above the body container on a page without <article>', (_, lead) => {
     const para = (n: number): string => `<p>Absatz ${n}: Das Spiel läuft im Bezahlfernsehen, im Radio gibt es Zusammenfassungen und im Netz einen Liveticker mit allen Toren.</p>`;
     const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/n/${i}">Nachricht Nummer ${i} aus der Redaktion</a></li>`).join('');
-    const html = `<html><body><div id="page"><div class="wide"><div class="intro-box">${lead}</div><div class="left"><div class="page">` +
+    const html = `<html><body><div id="page"><div class="wide"><div class="head-box">${lead}</div><div class="left"><div class="page">` +
       `<div id="body">${[1, 2, 3].map(para).join('')}</div><ul>${links}</ul></div></div></div></div></body></html>`;
     expect(extractArticle(html).text.startsWith('So sehen Sie das Spiel heute Abend live')).toBe(true);
   });
