@@ -46,6 +46,11 @@ const PROMPTS = [
   /^(drukuj|imprimer|imprimir|stampa|udostępnij|partager|compartir|condividi)\s*$/i,
   /^(veja também|leia também|lea también|ver también|lee también|leer más|lire aussi|czytaj też|zobacz też)\b.{0,40}$/i,
   /^(temas|etiquetas|tematy|tagi|sujets|argomenti)\s*:?\s*$|^(externer inhalt|external content)\b/i,
+  /^(verfasst von|geschrieben von|posted by|written by)\s*:?\s.{0,60}$/i,
+  /\b(eingeloggt|angemeldet) sein,? um\b|\bmust be logged in to (post|leave)\b/i,
+  /^gefällt mir\b.{0,20}$|\bwird geladen\s*[.…]*$/i,
+  /^(suggested citation|zitiervorschlag|zitierweise)\b/i,
+  /\bprzeczytasz w\b|^zapraszamy (też )?do subskrypcji/i,
   /^quellen (anzeigen|ausblenden|einblenden)\s*$/i,
   /^(mehr|weitere|alle) (\p{L}+ )?(themen|artikel|beiträge|kolumnen|news|nachrichten|meldungen|\p{L}*tipps|rezepte|videos|infos|zum thema)\b.{0,40}$/iu,
   /^entdecken sie (jetzt|mehr)\W*$/i,
@@ -63,14 +68,16 @@ const LONG_PROMPTS = [
   /\baffiliate[- ]?links?\b/i,
   /\b(copyrighted property|written permission must be obtained)\b/i,
   /\balready a subscriber\b|\bbereits abonnent\b/i,
+  /\b(abgelegt unter|und wurde unter|filed under)\b/i,
+  /\b(materiał chroniony prawem autorskim|wszelkie prawa zastrzeżone)\b/i,
   /^Follow (us|our|The \p{Lu}\S*) .{0,30}\bon (Twitter|Facebook|Instagram)\b/u,
 ];
 
 /** Picture-agency credits: captions that survive as a short line of their own. */
 const PHOTO_CREDIT = /\b(getty ?images|istock(photo)?|shutterstock|picture[- ]alliance|imago( images)?|unsplash|pixabay|adobe ?stock|fotolia|keystone|ap photo|dpa|afp|reuters|epa)\b/i;
 
-/** A caption: a short line that ends with the picture's copyright holder ("… © AFP / Jeff Pachoud"). */
-const CREDIT_END = /©\s*[^.!?©]{1,60}$/;
+/** A caption: a short line that ends with the picture's credit ("… © AFP / Jeff Pachoud", "… Foto: Andina"). */
+const CREDIT_END = /©\s*[^.!?©]{1,60}$|[.\s]\s*(foto|fotos|photo|bild|crédito|credit|image)\s*:\s*[^.!?:]{1,50}$/i;
 
 const MONTHS =
   'jan(uar|uary)?|feb(ruar|ruary)?|mär(z)?|mar(ch)?|apr(il)?|mai|may|jun(i|e)?|jul(i|y)?|aug(ust)?|sep(t(ember)?)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?|dec(ember)?';
