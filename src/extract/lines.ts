@@ -59,7 +59,8 @@ const PROMPTS = [
   /^\*?\s*(werbung|anzeige)\s*([.:|–-]\s|,)/i,
   /^(unterstütze|unterstützt) (uns|\p{Lu}\S*)/u,
   /^(dieser|der) (beitrag|artikel|text) (gibt|spiegelt) die meinung/i,
-  /^(aktualisiert am|veröffentlicht am|zuletzt aktualisiert|veröffentlichung|erstellt am|last updated|published on|publikacja|aktualizacja|ultima modifica)\s*:?\s*$/i,
+  /^(aktualisiert am|veröffentlicht am|zuletzt aktualisiert|veröffentlichung|erstellt am|last updated|published on|release date|publikacja|aktualizacja|ultima modifica)\s*:?\s*$/i,
+  /^(permalink|permalien|kurz-?url|short ?url)\b\s*:?\s*\S*$/i,
 ];
 
 /** Pitches and notices that run to a few sentences: a reader appeal, an affiliate-link or reprint notice. */
@@ -85,7 +86,7 @@ const DATE_LINE = new RegExp(
   `^((veröffentlicht|veröffentlichung|publiziert|erschienen|aktualisiert|erstellt|stand|published|updated|posted|datum|date|publikacja)( am| on)?\\s*:?\\s*)?` +
     `((mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*)?` +
     `(\\d{1,2}\\.\\s*(${MONTHS})\\.?\\s*\\d{2,4}|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}|(${MONTHS})\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
-    `([,|\\s-]*(um\\s*)?\\d{1,2}[:.]\\d{2}(\\s*(uhr|h|am|pm))?)?\\s*(\\|.*)?$`,
+    `([,|\\s-]*(um\\s*)?\\d{1,2}[:.]\\d{2}(\\s*(uhr|h|am|pm))?)?\\.?\\s*(\\|.*)?$`,
   'i',
 );
 const BYLINE = /^(von|by|autor(in)?|author|text|foto|fotos)\s*:?\s+[\p{Lu}][\p{L}.'-]+(\s+(und|and|&|,)?\s*[\p{Lu}][\p{L}.'-]*){0,5}\s*[,|]?\s*(\d.*)?$/u;
