@@ -12,7 +12,7 @@ import type {
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowHours: 72,
   threshold: 0.25,
-  crossThreshold: 0.1,
+  crossThreshold: 0.12,
   shortThreshold: 0.12,
   shortTerms: 20,
   coreRatio: 0.6,

@@ -6,7 +6,8 @@ import { stem, wordLists } from './word-lists.ts';
  *   w:<lang>:<stem>  a content word of one language (TF-IDF within a language)
  *   n:<form>         a name-like token, number, handle or product token (language-neutral)
  *   e:<name>         a canonical entity from the entities stage (language-neutral)
- *   x:<concept>      a frequent news word mapped through the bilingual lexicon (language-neutral)
+ *   x:<concept>      a frequent news word mapped through the bilingual lexicon (language-neutral;
+ *                    it takes the place of the word's w: stem)
  *   g:<4 letters>    a character 4-gram of a German content word (German only, see GRAM)
  */
 export type TermCounts = Record<string, number>;
@@ -139,8 +140,10 @@ function computeWordFeatures(word: string, language: Language): WordFeatures | n
     const folded = fold(word);
     for (let i = 0; i + GRAM <= folded.length; i++) keys.push(`g:${folded.slice(i, i + GRAM)}`);
   }
+  // a lexicon word counts once, as its concept: counted beside its stem it weighed double within
+  // a language (on DEV the concept in place of the stem: headlines B-cubed 0.855 → 0.865, en-en 0.895 → 0.921)
   const concept = concepts[language].get(stemmed);
-  if (concept) keys.push(`x:${concept}`);
+  if (concept) keys[0] = `x:${concept}`;
   if (word === lower) return { keys, lower, name: false };
   return { keys, name: !concept };
 }

@@ -34,9 +34,16 @@ describe('article features', () => {
   });
 
   it('stems content words per language and drops stopwords', () => {
-    const de = features('', 'Die Regierungen und die Regierung', 'de');
-    expect(Object.keys(de).filter((k) => k.startsWith('w:de:'))).toEqual(['w:de:regier']);
+    const de = features('', 'Die Sitzungen und die Sitzung', 'de');
+    expect(Object.keys(de).filter((k) => k.startsWith('w:de:'))).toEqual(['w:de:sitzung']);
     expect(de).not.toHaveProperty(['w:de:die']);
+  });
+
+  it('counts a lexicon word once, as its concept in place of its stem', () => {
+    const de = features('', 'Die Regierungen und die Regierung', 'de');
+    const en = features('', 'The government and the governments', 'en');
+    expect(Object.keys(de).filter((k) => !k.startsWith('g:'))).toEqual(['x:government']);
+    expect(Object.keys(en)).toEqual(['x:government']);
   });
 
   it('does not take a sentence-initial common word for a name when it also occurs in lower case', () => {
