@@ -103,6 +103,8 @@ describe('line-level prompts and legends inside the article', () => {
     ['Polish reading time and copyright notice', '<p>Ten tekst przeczytasz w mniej niż minutę</p><p>Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.</p>', 'przeczytasz'],
     ['dated "updated" line with a full stop', '<p>Aktualisiert am 17.01.2021.</p>', 'Aktualisiert'],
     ['bare release-date label and permalink', '<p>Release Date:</p><p>Permalien https://p.example.org/p/RPYx</p>', 'Permalien'],
+    ['contact-person label', '<p><strong>Ansprechpartnerin zum Thema:</strong></p>', 'Ansprechpartnerin'],
+    ['"related topics" heading', '<h3>Verwandte Themenbereiche</h3>', 'Verwandte'],
     ['caption ending in a copyright credit', '<p>Marco Odermatt, Ski-Star aus der Schweiz. © AFP / Fotografin</p>', 'Odermatt'],
     ['zoom-button caption', '<div>Vergrößern Eine kleine runde Aussparung für die Kamera im Display.</div>', 'Aussparung'],
     ['archive-picture caption', '<p>Logo des Zentralkomitees (Archiv)</p>', 'Zentralkomitee'],
