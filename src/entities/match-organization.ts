@@ -108,7 +108,21 @@ function matchHeadNoun(ctx: ScanContext, index: number): Span | undefined {
   const others = words.filter((k) => !heads.includes(k) && !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
   if (heads.length === 0 || others.length === 0) return undefined;
   if (!others.every((k) => isModifier(ctx, k))) return undefined;
+  // "Nachrichtenagentur AFP", "Fluggesellschaft Air One": a compound organisation noun before a name
+  // describes it (the name alone is the organisation); "Landesbank Berlin", "Universität Hamburg" name it.
+  if (heads.length === 1 && heads[0] === index && isCompoundIntro(ctx, start.text) && !others.some((k) => isPlace(ctx, k))) return undefined;
   return { first: index, last: words[words.length - 1] as number, type: 'organization' };
+}
+
+/** An introducing noun built on a shorter one: "Nachrichtenagentur" (Agentur), "Fluggesellschaft", "Rockband". */
+function isCompoundIntro(ctx: ScanContext, text: string): boolean {
+  if (!isOrgIntro(ctx, text)) return false;
+  const lower = text.toLowerCase();
+  for (let cut = 3; cut <= lower.length - 4; cut += 1) {
+    const tail = lower.slice(cut);
+    if (ctx.g.orgIntroWords.has(tail) || ctx.g.orgHeads.has(tail)) return true;
+  }
+  return false;
 }
 
 /** The head or an inflected form of it ("Verbandes", "Banken"); stems would confuse "Regierender". */
