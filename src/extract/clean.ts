@@ -16,7 +16,8 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const LANDMARK_ROLES = /^(navigation|banner|complementary|contentinfo|dialog|alertdialog|search|menu|menubar)$/;
 /** Share of the page's non-link text above which an element is the content, whatever its class. */
 const MAIN_SHARE = 0.4;
-const TEASER = /teasers?/g;
+const TEASER = /teasers?/;
+const TEASERS = /teasers?/g;
 const OVERLAY = /\b(popup|popmake|dsgvo|cookies?|consent|gdpr|lightbox)(?![a-z])/;
 
 export interface CleanOptions {
@@ -60,9 +61,11 @@ function plainChars(measure: TextMeasure | undefined): number {
 }
 
 /**
- * Ancestors (inclusive) of elements that mark the main content: `<main>`, `itemprop=articleBody`,
- * and the element with the most paragraph text in its direct `<p>` children (the article body
- * on almost every page; comment threads spread their paragraphs over many small containers).
+ * One pass over the page. `keep`: ancestors (inclusive) of elements that mark the main content:
+ * `<main>`, `itemprop=articleBody`, and the element with the most paragraph text in its direct `<p>`
+ * children (the article body on almost every page; comment threads spread their paragraphs over many
+ * small containers). `marked`: the same for the explicit markers and `<article>`. `classCounts`: how
+ * often each class attribute occurs.
  */
 function surveyPage(root: Element, measure: Map<Element, TextMeasure>): Pick<CleanContext, 'keep' | 'marked' | 'classCounts'> {
   const keep = new Set<Element>();
@@ -166,7 +169,7 @@ function isUnlikely(hints: string): boolean {
  * cards come in series and link to their article.
  */
 function isLeadTeaser(element: Element, hints: string, context: CleanContext): boolean {
-  if (!TEASER.test(hints) || isUnlikely(hints.replace(TEASER, ' '))) return false;
+  if (!TEASER.test(hints) || isUnlikely(hints.replace(TEASERS, ' '))) return false;
   const measure = context.measure.get(element);
   return context.classCounts.get(element.attribs.class ?? '') === 1 && measure !== undefined && measure.text >= 40 && measure.links === 0;
 }
