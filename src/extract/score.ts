@@ -190,8 +190,7 @@ const MIN_ALTERNATIVES = 2;
 function commonAncestor(top: Element, { scores, totals }: Scoring, body: Element): Element {
   const topScore = scores.get(top) ?? 0;
   if (topScore <= 0) return top;
-  const ranked = [...scores].filter(([node]) => node !== top).sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES - 1);
-  const alternatives = ranked
+  const alternatives = runnersUp(scores, top, TOP_CANDIDATES - 1)
     .filter(([node, score]) => score >= topScore * ALTERNATIVE_SHARE && (totals.get(node)?.good ?? 0) > 0)
     .map(([node]) => node)
     .filter((node) => !isWithin(top, node) && !isWithin(node, top));
@@ -200,6 +199,19 @@ function commonAncestor(top: Element, { scores, totals }: Scoring, body: Element
   const counts = new Map<Element, number>();
   for (const node of separate) for (const up of ancestorsUpTo(node, body)) counts.set(up, (counts.get(up) ?? 0) + 1);
   return ancestorsUpTo(top, body).find((up) => (counts.get(up) ?? 0) >= MIN_ALTERNATIVES) ?? top;
+}
+
+/** The `count` best-scored containers after `top`, best first, in one pass (no sort of every score). */
+function runnersUp(scores: Map<Element, number>, top: Element, count: number): Array<[Element, number]> {
+  const best: Array<[Element, number]> = [];
+  for (const entry of scores) {
+    if (entry[0] === top || (best.length === count && entry[1] <= best[count - 1]![1])) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]![1] < entry[1]) at -= 1;
+    best.splice(at, 0, entry);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** Ancestors of `node`, nearest first, ending with `body` (page builders put each section straight into it). */
