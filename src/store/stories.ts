@@ -142,15 +142,9 @@ async function writeStory(tx: Tx | Db, { id, summary, state }: StoryUpdate): Pro
   });
 }
 
-/**
- * `from` folds into `into`: its current members move (history kept), it points at `into`, and `into`'s
- * row is updated, all in one transaction.
- */
-export async function mergeStoryRows(db: Db, into: number, from: number, at: Date, intoUpdate?: StoryUpdate): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await mergeMembers(tx, { into, from, at });
-    if (intoUpdate) await writeStory(tx, intoUpdate);
-  });
+/** A researcher's merge: `from` folds into `into` (members move, history kept); the caller saves `into`'s row. */
+export async function mergeStoryRows(db: Db, into: number, from: number, at: Date): Promise<void> {
+  await recordAssignments(db, [{ merge: { into, from, at } }], []);
 }
 
 async function mergeMembers(tx: Tx, { into, from, at }: StoryMerge): Promise<void> {
