@@ -201,7 +201,8 @@ export class StoryAssigner {
     }
     this.pending.push({ merge: { into: Number(intoKey), from: Number(fromKey), at: this.now() } });
     // A merge sequence can fold `into` further on (A←B, then C←A): then only the last survivor is written.
-    if (clusterer.getStory(intoKey)) this.dirty.set(intoKey, clusterer.getStory(intoKey));
+    const survivor = clusterer.getStory(intoKey);
+    if (survivor) this.dirty.set(intoKey, survivor);
     this.touched.add(intoKey);
   }
 
