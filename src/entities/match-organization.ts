@@ -108,13 +108,13 @@ function matchHeadNoun(ctx: ScanContext, index: number): Span | undefined {
   const others = words.filter((k) => !heads.includes(k) && !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
   if (heads.length === 0 || others.length === 0) return undefined;
   if (!others.every((k) => isModifier(ctx, k))) return undefined;
-  // "Nachrichtenagentur AFP", "Fluggesellschaft Air One": a compound organisation noun before a name
+  // "Nachrichtenagentur AFP", "Rockband Fold Zandura": a compound organisation noun before a name
   // describes it (the name alone is the organisation); "Landesbank Berlin", "Universität Hamburg" name it.
   if (heads.length === 1 && heads[0] === index && isCompoundIntro(ctx, start.text) && !others.some((k) => isPlace(ctx, k))) return undefined;
   return { first: index, last: words[words.length - 1] as number, type: 'organization' };
 }
 
-/** An introducing noun built on a shorter one: "Nachrichtenagentur" (Agentur), "Fluggesellschaft", "Rockband". */
+/** An introducing noun built on a shorter one: "Nachrichtenagentur" (Agentur), "Softwarekonzern", "Rockband". */
 function isCompoundIntro(ctx: ScanContext, text: string): boolean {
   if (!isOrgIntro(ctx, text)) return false;
   const lower = text.toLowerCase();
