@@ -26,6 +26,12 @@ const TITLE_BOOST = 3;
 const ENTITY_WEIGHT = 0.5;
 const TOKEN = /[@#]?[\p{L}\p{N}]+(?:[’'.,\-_][\p{L}\p{N}]+)*/gu;
 const NUMBER = /^\d[\d.,]*$/u;
+/**
+ * A capitalised word stays a name unless it is written in lower case at least a third as often:
+ * noisy text (machine translation, a typo, a slug) writes a name in lower case now and then, and
+ * one such slip ("kalbitz ist kein AfD-Mitglied" beside seven "Kalbitz") must not erase it.
+ */
+const NAME_RATIO = 3;
 
 export function isNeutralFeature(key: string): boolean {
   return !key.startsWith('w:') && !key.startsWith('g:');
@@ -46,7 +52,7 @@ export function articleFeatures(input: FeatureInput): TermCounts {
   const language: Language = input.language === 'de' ? 'de' : 'en';
   // a Map while counting: the keys are built strings, which a record would intern on every add
   const counts: Counts = new Map();
-  const lowerSeen = new Set<string>();
+  const lowerSeen: Counts = new Map();
   const nameCandidates: Array<[string, number]> = [];
   for (const [field, boost] of [
     [input.title, TITLE_BOOST],
@@ -69,7 +75,7 @@ function addToken(
   boost: number,
   language: Language,
   counts: Counts,
-  lowerSeen: Set<string>,
+  lowerSeen: Counts,
   names: Array<[string, number]>,
 ): void {
   const first = token[0];
@@ -92,14 +98,14 @@ function addWord(
   boost: number,
   language: Language,
   counts: Counts,
-  lowerSeen: Set<string>,
+  lowerSeen: Counts,
   names: Array<[string, number]>,
 ): void {
   if (word.length < 2) return;
   const features = wordFeatures(word, language);
   if (!features) return;
   for (const key of features.keys) add(counts, key, boost);
-  if (features.lower !== undefined) lowerSeen.add(features.lower);
+  if (features.lower !== undefined) add(lowerSeen, features.lower, 1);
   else if (features.name) names.push([word, boost]);
 }
 
@@ -150,14 +156,17 @@ function computeWordFeatures(word: string, language: Language): WordFeatures | n
 
 /**
  * A capitalised word counts as a name unless the same word also occurs in lower case in the
- * article (then it was a sentence start). German capitalises nouns, so German nouns also pass;
- * they rarely match an English text, so they cost little across languages.
+ * article (then it was a sentence start) often enough (see NAME_RATIO). German capitalises nouns,
+ * so German nouns also pass; they rarely match an English text, so they cost little across languages.
  */
-function addNames(names: Array<[string, number]>, lowerSeen: Set<string>, counts: Counts): void {
+function addNames(names: Array<[string, number]>, lowerSeen: Counts, counts: Counts): void {
   const forms = new Set(names.map(([w]) => nameKey(w)));
+  const capitalised: Counts = new Map();
+  for (const [word] of names) add(capitalised, word.toLowerCase(), 1);
   for (const [word, boost] of names) {
     const lower = word.toLowerCase();
-    if (lowerSeen.has(lower)) continue;
+    const lowerCount = lowerSeen.get(lower) ?? 0;
+    if (lowerCount > 0 && (capitalised.get(lower) ?? 0) <= NAME_RATIO * lowerCount) continue;
     let key = nameKey(word);
     // German genitive: "Trumps" is "Trump" when the bare form occurs too
     if (key.endsWith('s') && forms.has(key.slice(0, -1))) key = key.slice(0, -1);

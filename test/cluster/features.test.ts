@@ -52,6 +52,13 @@ describe('article features', () => {
     expect(en).toHaveProperty(['n:duysak']);
   });
 
+  it('keeps a name that noisy text writes in lower case once among many capitalised uses', () => {
+    const de = features('Kalbitz wehrt sich', 'Kalbitz klagt. Kalbitz sagt: kalbitz bleibt. Kalbitz geht.', 'de');
+    expect(de).toHaveProperty(['n:kalbitz']);
+    const en = features('', 'Police said the police car was found. Police left.', 'en');
+    expect(en).not.toHaveProperty(['n:police']);
+  });
+
   it('weights title words above body words', () => {
     const en = features('Tariffs', 'tariffs', 'en');
     expect(en['x:trade']).toBe(4);
