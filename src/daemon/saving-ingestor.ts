@@ -7,11 +7,13 @@ import type { Ingestor } from '../pipeline/ingest.ts';
 import type { Db } from '../store/client.ts';
 import { saveArticle, saveArticles } from '../store/articles.ts';
 import { EntityIds } from '../store/entities.ts';
+import { sqliteDriver } from '../store/sqlite-driver.ts';
 
 export function createSavingIngestor(db: Db): Ingestor {
   // One cache is safe across concurrent saves: ids learnt in a transaction are shared only after it commits.
   const entities = new EntityIds();
   return {
+    wantsSearchStems: sqliteDriver(db) !== undefined,
     ingest: (record) => saveArticle(db, entities, record),
     ingestMany: (records) => saveArticles(db, entities, records),
     finish: () => Promise.resolve({ storiesTouched: 0 }),

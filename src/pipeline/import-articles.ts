@@ -65,7 +65,7 @@ export async function importArticles(
   let pool: AnalysisPool | undefined;
   const analyze = (lines: string[]): Promise<(ArticleRecord | string)[]> => {
     if (!pool && parallel.workers > 0 && report.read > (parallel.afterLines ?? 0)) {
-      pool = createAnalysisPool(parallel.workers, analysis);
+      pool = createAnalysisPool(parallel.workers, { analysis, withSearchStems: ingestor.wantsSearchStems });
     }
     return pool ? pool.analyze(lines, now()) : Promise.resolve(lines.map((line) => toRecord(line, now(), analysis)));
   };

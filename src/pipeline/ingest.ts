@@ -5,12 +5,15 @@
 import type { Db } from '../store/client.ts';
 import { saveArticles, type ArticleRecord, type SavedArticle } from '../store/articles.ts';
 import { EntityIds } from '../store/entities.ts';
+import { sqliteDriver } from '../store/sqlite-driver.ts';
 import { StoryAssigner } from './assign-stories.ts';
 
 export interface Ingestor {
   ingest(record: ArticleRecord): Promise<SavedArticle>;
   /** Several records in arrival order, saved together (one transaction where the store allows). */
   ingestMany(records: readonly ArticleRecord[]): Promise<SavedArticle[]>;
+  /** The store takes `ArticleRecord.searchStems` computed ahead (SQLite); analysis workers then fill them in. */
+  readonly wantsSearchStems: boolean;
   /** Flush story state; returns how many stories were touched. */
   finish(): Promise<{ storiesTouched: number }>;
 }
@@ -39,6 +42,7 @@ export function createIngestor(db: Db, options: IngestOptions): Ingestor {
     return saved;
   };
   return {
+    wantsSearchStems: sqliteDriver(db) !== undefined,
     ingestMany,
     ingest: async (record) => (await ingestMany([record]))[0]!,
     finish: () => stories.finish(),

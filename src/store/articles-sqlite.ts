@@ -64,7 +64,7 @@ function save(driver: SqliteDriver, entities: EntityIds, record: ArticleRecord):
     saveMentions(driver, entities, saved.id, record);
     const index = sqliteIndexRow({
       id: saved.id, title: record.title, text: record.bodyText ?? record.summary ?? null, language: record.language,
-    });
+    }, record.searchStems);
     run(SQL.deleteIndex, saved.id);
     run(SQL.insertIndex, ...index);
   }

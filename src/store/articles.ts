@@ -27,6 +27,11 @@ export interface ArticleRecord {
   extractError?: string | null;
   mentions: EntityMention[];
   entities: EntityRef[];
+  /**
+   * The title and text stemmed in the article's language for SQLite's full-text row, when an analysis
+   * worker computed them ahead (else the store stems at save time; PostgreSQL stems on its own).
+   */
+  searchStems?: string;
   feed?: { feedId: number; guid: string | null };
 }
 

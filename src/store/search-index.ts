@@ -31,9 +31,14 @@ export async function indexArticleText(tx: RawClient, article: IndexableArticle)
 }
 
 /** The FTS5 row of an article: rowid, title, body, and the stems of both (SQLite has no stemmer of its own). */
-export function sqliteIndexRow(article: IndexableArticle): [number, string, string, string] {
+export function sqliteIndexRow(article: IndexableArticle, stems?: string): [number, string, string, string] {
   const body = article.text ?? '';
-  return [article.id, article.title, body, stemText(`${article.title}\n${body}`, article.language)];
+  return [article.id, article.title, body, stems ?? searchStems(article.title, body, article.language)];
+}
+
+/** The stems column of an article's FTS5 row (its words in order, stemmed in its language). */
+export function searchStems(title: string, body: string, language: string): string {
+  return stemText(`${title}\n${body}`, language);
 }
 
 /** The text search configuration for an article language (simple when unknown). */

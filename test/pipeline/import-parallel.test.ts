@@ -1,6 +1,7 @@
 /**
  * A large import analyses on worker threads (the main thread stores and clusters): the stored result is
- * the same as analysing on the main thread, line order and refused lines included.
+ * the same as analysing on the main thread, line order and refused lines included, and so is the full-text
+ * index (whose stems the workers compute ahead on SQLite).
  */
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,7 +34,10 @@ async function importWith(parallel: ImportParallelism) {
       memberships: { where: { leftAt: null }, select: { storyId: true } },
     },
   });
-  return { report, rows };
+  // Every term of the contentless FTS5 index, with its article, column and position.
+  await db.db.$executeRawUnsafe(`CREATE VIRTUAL TABLE temp."SearchTerms" USING fts5vocab(main, "ArticleSearch", instance)`);
+  const index = await db.db.$queryRawUnsafe<unknown[]>('SELECT term, doc, col, "offset" FROM temp."SearchTerms" ORDER BY doc, col, "offset"');
+  return { report, rows, index };
 }
 
 describe('import on analysis worker threads', () => {
@@ -44,6 +48,8 @@ describe('import on analysis worker threads', () => {
     expect(inline.report.errors.map((e) => e.line)).toEqual([41, 91]);
     expect(threaded.report).toEqual(inline.report);
     expect(threaded.rows).toEqual(inline.rows);
+    expect(threaded.index).toEqual(inline.index);
+    expect(threaded.index.length).toBeGreaterThan(articles.length * 50);
     expect(threaded.rows.some((row) => row.mentions.length > 0)).toBe(true);
     expect(new Set(threaded.rows.map((row) => row.memberships[0]?.storyId)).size).toBeGreaterThan(1);
   });
@@ -52,5 +58,6 @@ describe('import on analysis worker threads', () => {
     const late = await importWith({ workers: 1, afterLines: 100 });
     const inline = await importWith({ workers: 0 });
     expect(late.rows).toEqual(inline.rows);
+    expect(late.index).toEqual(inline.index);
   });
 });

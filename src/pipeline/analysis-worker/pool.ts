@@ -17,13 +17,19 @@ export interface AnalysisResponse {
   records: (ArticleRecord | string)[];
 }
 
+export interface WorkerOptions {
+  analysis: AnalyzeOptions;
+  /** Also stem each record's text for SQLite's full-text row (work taken off the storing thread). */
+  withSearchStems: boolean;
+}
+
 export interface AnalysisPool {
   /** Records for the lines, in their order (a string is the reason a line was refused). */
   analyze(lines: string[], fetchedAt: Date): Promise<(ArticleRecord | string)[]>;
   close(): Promise<void>;
 }
 
-export function createAnalysisPool(size: number, options: AnalyzeOptions): AnalysisPool {
+export function createAnalysisPool(size: number, options: WorkerOptions): AnalysisPool {
   const waiting = new Map<number, { resolve: (records: (ArticleRecord | string)[]) => void; reject: (error: Error) => void }>();
   let failure: Error | undefined;
   let closing = false;

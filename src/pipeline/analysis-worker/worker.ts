@@ -1,11 +1,17 @@
 /** An analysis worker thread: import lines in, records (or the reason a line was refused) out. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnalyzeOptions } from '../analyze.ts';
+import { searchStems } from '../../store/search-index.ts';
 import { toRecord } from '../import-articles.ts';
-import type { AnalysisRequest, AnalysisResponse } from './pool.ts';
+import type { AnalysisRequest, AnalysisResponse, WorkerOptions } from './pool.ts';
 
-const options = workerData as AnalyzeOptions;
+const { analysis, withSearchStems } = workerData as WorkerOptions;
 parentPort?.on('message', ({ id, lines, fetchedAt }: AnalysisRequest) => {
-  const response: AnalysisResponse = { id, records: lines.map((line) => toRecord(line, new Date(fetchedAt), options)) };
-  parentPort?.postMessage(response);
+  const records = lines.map((line) => {
+    const record = toRecord(line, new Date(fetchedAt), analysis);
+    if (withSearchStems && typeof record !== 'string') {
+      record.searchStems = searchStems(record.title, record.bodyText ?? record.summary ?? '', record.language);
+    }
+    return record;
+  });
+  parentPort?.postMessage({ id, records } satisfies AnalysisResponse);
 });
