@@ -9,6 +9,7 @@ import { stem, wordLists } from './word-lists.ts';
  *   x:<concept>      a frequent news word mapped through the bilingual lexicon (language-neutral;
  *                    it takes the place of the word's w: stem)
  *   g:<4 letters>    a character 4-gram of a German content word (German only, see GRAM)
+ *   a:<years>        a person's age (language-neutral, see AGE)
  */
 export type TermCounts = Record<string, number>;
 type Counts = Map<string, number>;
@@ -26,6 +27,13 @@ const TITLE_BOOST = 3;
 const ENTITY_WEIGHT = 0.5;
 const TOKEN = /[@#]?[\p{L}\p{N}]+(?:[’'.,\-_][\p{L}\p{N}]+)*/gu;
 const NUMBER = /^\d[\d.,]*$/u;
+/**
+ * A person's age ("22-Jährige", "22-year-old") is a fact of one incident: reports of it give the
+ * same ages, while reports of different incidents of one kind (police reports of one office)
+ * give different ones. It is an `a:` feature, not a number, and ages that conflict keep two
+ * articles apart (see similarity.ts).
+ */
+const AGE = /^(\d{1,3})-(?:j[äa]hrig|year-old)/iu;
 /**
  * A capitalised word stays a name unless it is written in lower case at least a third as often:
  * noisy text (machine translation, a typo, a slug) writes a name in lower case now and then, and
@@ -88,8 +96,10 @@ function addToken(
     if (number.length >= 2) add(counts, `n:${number}`, boost);
     return;
   }
+  const age = AGE.exec(token);
+  if (age) add(counts, `a:${age[1]}`, boost);
   for (const part of token.replace(/['’]s$/u, '').split(/[’'.,\-_]/u)) {
-    addWord(part, boost, language, counts, lowerSeen, names);
+    if (!age || part !== age[1]) addWord(part, boost, language, counts, lowerSeen, names);
   }
 }
 

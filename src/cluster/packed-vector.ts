@@ -20,6 +20,8 @@ export interface Packed {
   words?: number;
   /** √Σ x**2 in order, as `norm` of vector.ts computes it. */
   norm?: number;
+  /** Lazily: ids of the age features (`a:`). */
+  ages?: number[];
 }
 
 /** Kinds of feature, from the key's namespace (see features.ts). */
@@ -27,6 +29,8 @@ export const GRAM = 1;
 const WORD = 2;
 export const NAME = 4;
 const OTHER = 8;
+/** Marks the age features (`a:`), which otherwise count as OTHER. */
+const AGE = 16;
 /** Kind masks: any feature, the non-gram ones, the language-neutral ones (names, numbers, concepts). */
 export const ANY = GRAM | WORD | NAME | OTHER;
 export const WORDS = WORD | NAME | OTHER;
@@ -49,6 +53,7 @@ const cache = new WeakMap<Vector, Packed>();
 function kindOf(key: string): number {
   if (key.startsWith('g:')) return GRAM;
   if (key.startsWith('w:')) return WORD;
+  if (key.startsWith('a:')) return OTHER | AGE;
   return key.startsWith('n:') || key.startsWith('e:') ? NAME : OTHER;
 }
 
@@ -214,6 +219,22 @@ export function wordFeatures(v: Vector): number {
     p.words = n;
   }
   return p.words;
+}
+
+function agesOf(p: Packed): number[] {
+  if (p.ages === undefined) {
+    p.ages = [];
+    for (const id of p.ids) if ((kinds[id] ?? 0) & AGE) p.ages.push(id);
+  }
+  return p.ages;
+}
+
+/** Both vectors hold ages (`a:` features) and share none of them. */
+export function agesConflict(a: Vector, b: Vector): boolean {
+  const x = agesOf(pack(a));
+  if (x.length === 0) return false;
+  const y = agesOf(pack(b));
+  return y.length > 0 && !x.some((id) => y.includes(id));
 }
 
 /** Keys of `a` (of the given kinds) that `b` has too, with the product of their weights, in `a`'s order. */

@@ -4,7 +4,7 @@ import { featureLabel } from './summary.ts';
 import type { AssignmentReasons, ClusterOptions, StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
 import { cosine, project } from './vector.ts';
-import { ANY, NAME, cosineWithoutGrams, keyOf, shared, wordFeatures } from './packed-vector.ts';
+import { ANY, NAME, agesConflict, cosineWithoutGrams, keyOf, shared, wordFeatures } from './packed-vector.ts';
 
 /**
  * Similarity of an article to a story: cosine of the TF-IDF vectors. Across languages only the
@@ -30,6 +30,8 @@ export function pairSimilarity(
   bLanguage: DetectedLanguage,
   options: Pick<ClusterOptions, 'threshold' | 'crossThreshold'>,
 ): { score: number; relative: number } {
+  // people named by age, none of the same age: different incidents (two accidents of one district)
+  if (agesConflict(a, b)) return { score: 0, relative: 0 };
   if (aLanguages(bLanguage)) {
     const score = cosine(a, b);
     return { score, relative: score / options.threshold };
@@ -60,8 +62,9 @@ export function storySimilarity(
   const same = (l: DetectedLanguage) => l === language;
   const sameLanguage = story.members.some((m) => m.language === language);
   const score = sameLanguage ? cosine(vector, story.centroid) : crossCosine(vector, story.centroid);
-  const relative =
-    sameLanguage || named(vector, story.centroid)
+  const relative = agesConflict(vector, story.centroid)
+    ? 0
+    : sameLanguage || named(vector, story.centroid)
       ? score / (sameLanguage ? options.threshold : options.crossThreshold)
       : 0;
   let coreRelative = 0;

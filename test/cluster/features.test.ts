@@ -53,10 +53,22 @@ describe('article features', () => {
   });
 
   it('keeps a name that noisy text writes in lower case once among many capitalised uses', () => {
-    const de = features('Kalbitz wehrt sich', 'Kalbitz klagt. Kalbitz sagt: kalbitz bleibt. Kalbitz geht.', 'de');
+    const de = features(
+      'Kalbitz wehrt sich',
+      'Kalbitz klagt. Kalbitz sagt: kalbitz bleibt. Kalbitz geht.',
+      'de',
+    );
     expect(de).toHaveProperty(['n:kalbitz']);
     const en = features('', 'Police said the police car was found. Police left.', 'en');
     expect(en).not.toHaveProperty(['n:police']);
+  });
+
+  it("takes a person's age as an age, alike in German and English", () => {
+    const de = features('', 'Eine 22-Jährige wurde verletzt.', 'de');
+    const en = features('', 'A 22-year-old woman was injured.', 'en');
+    expect(de['a:22']).toBe(1);
+    expect(en['a:22']).toBe(1);
+    expect(de).not.toHaveProperty(['n:22']);
   });
 
   it('weights title words above body words', () => {

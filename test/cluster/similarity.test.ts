@@ -14,3 +14,14 @@ describe('cross-language similarity', () => {
     expect(withName.relative).toBeGreaterThan(1);
   });
 });
+
+describe('ages', () => {
+  it('keeps apart reports whose people have different ages, not those that share an age', () => {
+    const report = { 'w:de:ostalbkreis': 0.6, 'w:de:unfall': 0.5, 'w:de:kreuzung': 0.4 };
+    const one = { ...report, 'a:22': 0.3, 'a:63': 0.3 };
+    const other = { ...report, 'a:18': 0.3 };
+    expect(pairSimilarity(one, german, other, 'de', options).relative).toBe(0);
+    expect(pairSimilarity(one, german, { ...other, 'a:63': 0.3 }, 'de', options).relative).toBeGreaterThan(1);
+    expect(pairSimilarity(one, german, report, 'de', options).relative).toBeGreaterThan(1);
+  });
+});
