@@ -60,10 +60,11 @@ export function createFetcher(
       current = parseStartUrl(url);
       const visited = [current];
       for (;;) {
-        if (checkRobots && !(await robots.allowed(current, budget.signal))) {
+        const robotsVerdict = checkRobots ? await robots.check(current, budget.signal) : undefined;
+        if (robotsVerdict?.allowed === false) {
           throw new FetchError('robots', `disallowed by robots.txt (${current.href})`);
         }
-        const outcome = await fetchHop(current, request, budget);
+        const outcome = await fetchHop(current, request, budget, robotsVerdict?.crawlDelayMs);
         if (!('redirect' in outcome)) return outcome;
         current = nextLocation(outcome, current, visited, options.maxRedirects);
       }
@@ -79,8 +80,9 @@ export function createFetcher(
     current: URL,
     request: FetchRequest,
     budget: Budget,
+    crawlDelayMs?: number,
   ): Promise<FetchResult | Redirect> {
-    const release = await limiter.acquire(current.hostname, budget.signal);
+    const release = await limiter.acquire(current.hostname, budget.signal, crawlDelayMs);
     try {
       budget.start();
       const response = await sendRequest(current, {
@@ -152,7 +154,7 @@ export function createFetcher(
     get: (url, request) => getUrl(url, request, request.kind === 'page' && options.respectRobotsTxt),
     allowedByRobots: async (url, signal) => {
       try {
-        return await robots.allowed(parseStartUrl(url), signal);
+        return (await robots.check(parseStartUrl(url), signal)).allowed;
       } catch {
         return false;
       }

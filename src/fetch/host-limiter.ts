@@ -1,7 +1,8 @@
 /**
  * Per-host politeness: at most `concurrency` requests in flight to one host name, and request
- * starts at least `delayMs` apart. Waiters are served first come, first served; a waiter whose
- * signal aborts leaves the queue.
+ * starts at least `delayMs` apart (or the longer gap a request asks for, such as a site's
+ * Crawl-delay). Waiters are served first come, first served; a waiter whose signal aborts leaves
+ * the queue.
  */
 import { performance } from 'node:perf_hooks';
 import { abortReason } from './fetch-error.ts';
@@ -10,6 +11,7 @@ export type Release = () => void;
 
 interface Waiter {
   grant: (release: Release) => void;
+  gapMs: number;
 }
 
 interface HostState {
@@ -20,8 +22,11 @@ interface HostState {
 }
 
 export interface HostLimiter {
-  /** Resolves with a release function once a slot for `host` is free; rejects when `signal` aborts. */
-  acquire(host: string, signal?: AbortSignal): Promise<Release>;
+  /**
+   * Resolves with a release function once a slot for `host` is free, at least `gapMs` (when longer
+   * than the limiter's delay) after the previous start there; rejects when `signal` aborts.
+   */
+  acquire(host: string, signal?: AbortSignal, gapMs?: number): Promise<Release>;
 }
 
 export function createHostLimiter(concurrency: number, delayMs: number): HostLimiter {
@@ -29,7 +34,7 @@ export function createHostLimiter(concurrency: number, delayMs: number): HostLim
 
   function pump(state: HostState): void {
     while (state.waiters.length > 0 && state.active < concurrency) {
-      const wait = state.lastStart + delayMs - performance.now();
+      const wait = state.lastStart + Math.max(delayMs, state.waiters[0]?.gapMs ?? 0) - performance.now();
       if (wait > 0) {
         state.timer ??= setTimeout(() => {
           state.timer = undefined;
@@ -65,7 +70,7 @@ export function createHostLimiter(concurrency: number, delayMs: number): HostLim
   }
 
   return {
-    acquire(host, signal) {
+    acquire(host, signal, gapMs = 0) {
       const state = stateFor(host.toLowerCase());
       return new Promise<Release>((resolve, reject) => {
         if (signal?.aborted === true) return reject(abortReason(signal));
@@ -74,6 +79,7 @@ export function createHostLimiter(concurrency: number, delayMs: number): HostLim
           if (signal !== undefined) reject(abortReason(signal));
         };
         const waiter: Waiter = {
+          gapMs,
           grant: (release) => {
             signal?.removeEventListener('abort', onAbort);
             resolve(release);

@@ -67,6 +67,18 @@ describe('per-host delay', () => {
     expect((arrivals[4] ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(4 * 100 - 40);
   });
 
+  it('waits the longer gap a request asks for (a Crawl-delay), then the usual delay again', async () => {
+    const limiter = createHostLimiter(2, 20);
+    const grants: number[] = [];
+    for (const gap of [0, 150, 0]) {
+      (await limiter.acquire('pages.example', undefined, gap))();
+      grants.push(performance.now());
+    }
+    expect((grants[1] ?? 0) - (grants[0] ?? 0)).toBeGreaterThanOrEqual(149.5);
+    expect((grants[2] ?? 0) - (grants[1] ?? 0)).toBeGreaterThanOrEqual(19.5);
+    expect((grants[2] ?? 0) - (grants[1] ?? 0)).toBeLessThan(120);
+  });
+
   it('keeps hosts independent: a slow queue on one host does not delay another', async () => {
     const limiter = createHostLimiter(1, 200);
     const releaseA = await limiter.acquire('a.example');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher, fetchFeed, fetchPage } from '../../src/fetch/index.ts';
+import { createRobotsCache, MAX_CRAWL_DELAY_MS } from '../../src/fetch/robots.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
 
 const ROBOTS = [
@@ -107,5 +108,43 @@ describe('robots.txt for article pages', () => {
     const feed = await fetchFeed(f, { url: server.url('/feed.xml'), etag: '"v2"', lastModified: null });
     expect(feed.status).toBe('not-modified');
     expect(server.count('/news/1')).toBe(0);
+  });
+});
+
+describe('Crawl-delay', () => {
+  const arrivals = (prefix: string) => server.requests.filter((r) => r.path.startsWith(prefix)).map((r) => r.at);
+
+  it('spaces article pages on the host by the delay asked of our token', async () => {
+    server.route('/robots.txt', { body: 'User-agent: *\nCrawl-delay: 5\n\nUser-agent: newsdesk\nCrawl-delay: 0.2\nAllow: /' });
+    const f = fetcher();
+    const results = await Promise.all(['/news/1', '/news/2', '/private/4'].map((path) => f.get(server.url(path), { kind: 'page' })));
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+    const pages = arrivals('/news/').concat(arrivals('/private/')).sort((a, b) => a - b);
+    // 3 starts hold 2 gaps of 200 ms (our group's delay, not the * group's 5 s); only the ends carry socket jitter.
+    expect((pages[2] ?? 0) - (pages[0] ?? 0)).toBeGreaterThanOrEqual(2 * 200 - 40);
+    expect((pages[2] ?? 0) - (pages[0] ?? 0)).toBeLessThan(2_000);
+  });
+
+  it('does not hold feeds on that host to it', async () => {
+    server.route('/robots.txt', { body: 'User-agent: *\nCrawl-delay: 1' });
+    for (const path of ['/a.xml', '/b.xml', '/c.xml']) server.route(path, { body: '<rss/>' });
+    const f = fetcher();
+    await f.get(server.url('/news/1'), { kind: 'page' });
+    const started = Date.now();
+    await Promise.all(['/a.xml', '/b.xml', '/c.xml'].map((path) => f.get(server.url(path), { kind: 'feed' })));
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('is capped, and absent or nonsense means none', async () => {
+    const verdict = async (body: string) => {
+      server.route('/robots.txt', { body });
+      const f = createFetcher({ perHostDelayMs: 0, allowPrivateNetworks: true });
+      const cache = createRobotsCache({ fetchRobots: (url) => f.get(url, { kind: 'page' }), agentToken: 'newsdesk', now: () => new Date() });
+      return cache.check(new URL(server.url('/news/1')));
+    };
+    expect(await verdict('User-agent: *\nCrawl-delay: 86400')).toEqual({ allowed: true, crawlDelayMs: MAX_CRAWL_DELAY_MS });
+    expect(await verdict('User-agent: *\nCrawl-delay: 1.5')).toEqual({ allowed: true, crawlDelayMs: 1500 });
+    expect(await verdict('User-agent: *\nCrawl-delay: soon\nDisallow: /news/')).toEqual({ allowed: false, crawlDelayMs: 0 });
+    expect(await verdict('User-agent: *\nDisallow:')).toEqual({ allowed: true, crawlDelayMs: 0 });
   });
 });
