@@ -41,6 +41,20 @@ describe('query commands (CLI)', { timeout: 90_000 }, () => {
     expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
   });
 
+  it('takes -word unquoted as the query\'s NOT, and still refuses a mistyped --option', async () => {
+    const quoted = await newsdesk('search', 'Twitter -Trump', '--json');
+    const unquoted = await newsdesk('search', 'Twitter', '-Trump', '--json');
+    expect(unquoted.code).toBe(0);
+    expect(unquoted.stdout).toBe(quoted.stdout);
+    const hits = JSON.parse(unquoted.stdout) as { id: number }[];
+    expect(hits.map((h) => h.id)).toEqual([seeded.articles.get('en-twitter-chars')]);
+    const leading = await newsdesk('search', '-Trump', 'Twitter', '--json');
+    expect(leading.stdout).toBe(quoted.stdout);
+    const typo = await newsdesk('search', 'Twitter', '--limt', '3');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("unknown option '--limt'");
+  });
+
   it('a malformed query exits 2 with one line on stderr', async () => {
     const { code, stdout, stderr } = await newsdesk('search', 'Trump AND (Twitter', '--json');
     expect(code).toBe(2);
@@ -60,6 +74,9 @@ describe('query commands (CLI)', { timeout: 90_000 }, () => {
 
   it('watch reports only what is new since the last run', async () => {
     expect((await newsdesk('watch', 'add', 'trump', 'entity:Trump')).code).toBe(0);
+    const saved = JSON.parse((await newsdesk('watch', 'add', 'not-trump', 'Twitter', '-Trump', '--json')).stdout);
+    expect(saved).toMatchObject({ name: 'not-trump', query: 'Twitter -Trump' });
+    expect((await newsdesk('watch', 'remove', 'not-trump')).code).toBe(0);
     const first = JSON.parse((await newsdesk('watch', 'run', 'trump', '--json')).stdout);
     expect(first.hits).toHaveLength(4);
     const second = JSON.parse((await newsdesk('watch', 'run', 'trump', '--json')).stdout);

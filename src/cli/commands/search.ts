@@ -7,6 +7,7 @@ import { reindexAll } from '../../store/search-index.ts';
 import { parseOrThrow, searchArticles, type SearchHit, type SearchSort } from '../../store/search-articles.ts';
 import { withContext } from '../context.ts';
 import { colour, progress, writeJson } from '../output.ts';
+import { queryFromWords } from '../query-words.ts';
 import { parsePositiveInt } from '../time-options.ts';
 
 interface SearchOptions {
@@ -25,8 +26,9 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many hits', '20')
     .addOption(new Option('--sort <order>', 'order of the hits (date: newest first, score 0; relevance: for a word in more than 10,000 articles, the best among the newest 10,000)').choices(['relevance', 'date']).default('relevance'))
     .option('--reindex', 'rebuild the full-text index from the stored articles first')
+    .allowUnknownOption() // `-word` is the query's NOT: see queryFromWords
     .action(async (words: string[], options: SearchOptions, command: Command) => {
-      const query = parseOrThrow(words.join(' '));
+      const query = parseOrThrow(queryFromWords(words));
       const limit = parsePositiveInt(options.limit, '--limit');
       if (limit > 10_000) throw new UsageError('--limit: at most 10000');
       const hits = await withContext(command, async ({ connection }) => {

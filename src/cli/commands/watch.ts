@@ -6,6 +6,7 @@ import { parseOrThrow } from '../../store/search-articles.ts';
 import { UserError } from '../../domain/errors.ts';
 import { withContext } from '../context.ts';
 import { progress, renderTable, writeJson } from '../output.ts';
+import { queryFromWords } from '../query-words.ts';
 import { parsePositiveInt } from '../time-options.ts';
 import { renderHits } from './search.ts';
 
@@ -19,8 +20,9 @@ export function register(program: Command): void {
     .argument('<query...>', 'the query (same language as search)')
     .option('--owner <email>', 'the recipient it belongs to (for the digest)')
     .option('--json', 'print the saved search as JSON')
+    .allowUnknownOption() // `-word` is the query's NOT: see queryFromWords
     .action(async (name: string, words: string[], options: { owner?: string; json?: boolean }, command: Command) => {
-      const query = words.join(' ');
+      const query = queryFromWords(words);
       parseOrThrow(query);
       const saved = await withContext(command, ({ connection }) =>
         addSavedSearch(connection.db, { name, query, owner: options.owner ?? null }),
