@@ -6,16 +6,17 @@
 import { createClusterer, type StoryState } from '../cluster/index.ts';
 import { UserError } from '../domain/errors.ts';
 import type { Db } from '../store/client.ts';
-import { addMembership, createStoryRow, mergeStoryRows, saveStory } from '../store/stories.ts';
+import { addMembership, createStoryRow, loadStoryState, mergeStoryRows, saveStory } from '../store/stories.ts';
 import { clusterArticle, storyEntityTypes } from '../store/cluster-articles.ts';
 import { summariseStory } from './story-summary.ts';
 
 async function loadState(db: Db, storyId: number): Promise<StoryState> {
-  const row = await db.story.findUnique({ where: { id: storyId }, select: { state: true, mergedIntoId: true } });
+  const row = await db.story.findUnique({ where: { id: storyId }, select: { mergedIntoId: true } });
   if (!row) throw new UserError(`no story ${storyId}`);
   if (row.mergedIntoId) throw new UserError(`story ${storyId} was merged into story ${row.mergedIntoId}`);
-  if (!row.state) throw new UserError(`story ${storyId} has no articles`);
-  return { ...(JSON.parse(row.state) as StoryState), key: String(storyId) };
+  const state = await loadStoryState(db, storyId);
+  if (!state) throw new UserError(`story ${storyId} has no articles`);
+  return state;
 }
 
 async function save(db: Db, state: StoryState): Promise<void> {

@@ -2,7 +2,7 @@
  * The per-article story writes of stories.ts on SQLite through the driver (same rows, same steps), called
  * inside `writeInTransaction`. See docs/decisions/0102-sqlite-write-path.md.
  */
-import type { Membership, StoryMerge, StoryUpdate } from './stories.ts';
+import { storedStoryState, type Membership, type StoryMerge, type StoryUpdate } from './stories.ts';
 import { statement, sqliteTime, type SqliteDriver } from './sqlite-driver.ts';
 
 const SQL = {
@@ -56,6 +56,6 @@ export function writeStorySqlite(driver: SqliteDriver, { summary, state, id }: S
     summary.title, JSON.stringify(summary.titles), JSON.stringify(summary.languages), JSON.stringify(summary.sources),
     sqliteTime(summary.firstSeenAt), sqliteTime(summary.lastSeenAt), summary.firstArticleId, summary.articleCount,
     summary.sourceCount, JSON.stringify(summary.keyEntities), JSON.stringify(summary.reasons),
-    JSON.stringify({ ...state, key: String(id) }), sqliteTime(new Date()), id,
+    storedStoryState(state, id), sqliteTime(new Date()), id,
   );
 }

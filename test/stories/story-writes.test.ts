@@ -1,9 +1,12 @@
 /**
  * The assigner queues joins and merges and stores them in order, in one transaction: an article that
  * joins a story which is merged away in the same batch ends up in the survivor, with its history kept.
+ * A story's clusterer state is stored with its members by id and centrality only, and loads back whole.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStoryRow, recordAssignments, type StoryWrite } from '../../src/store/stories.ts';
+import type { StoryState } from '../../src/cluster/index.ts';
+import { summariseStory } from '../../src/pipeline/story-summary.ts';
+import { createStoryRow, loadStoryState, loadStoryStates, recordAssignments, type StoryWrite } from '../../src/store/stories.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../helpers/db.ts';
 
 describe.each(providers)('story writes on %s', (provider) => {
@@ -40,5 +43,42 @@ describe.each(providers)('story writes on %s', (provider) => {
     expect(moved?.joinedAt.toISOString()).toBe(mergedAt.toISOString());
     const story = await db.db.story.findUniqueOrThrow({ where: { id: gone } });
     expect(story).toMatchObject({ mergedIntoId: kept, articleCount: 0, state: null });
+  });
+
+  it('stores a story state without member summaries and loads it back whole', async () => {
+    const rows = [await article(1), await article(2), await article(3)];
+    const when = new Date('2026-12-01T10:00:00Z');
+    const id = await createStoryRow(db.db, { articleId: rows[0]!.id, title: 'Article 1', when });
+    const reasons = (n: number) => ({ entities: n === 0 ? [] : ['Twitter'], terms: n === 2 ? ['konto'] : [] });
+    const published = (n: number) => new Date(when.getTime() + n * 3_600_000);
+    for (const [n, row] of rows.entries()) {
+      await db.db.article.update({ where: { id: row.id }, data: { publishedAt: published(n), language: n === 1 ? 'en' : 'de' } });
+    }
+    const state: StoryState = {
+      key: String(id), firstSeen: published(0).toISOString(), lastSeen: published(2).toISOString(), curated: false, apart: ['7'],
+      members: rows.map((row, n) => ({
+        id: row.id, url: `https://example.com/${n + 1}`, source: 'example', language: n === 1 ? 'en' : 'de',
+        title: `Article ${n + 1}`, published: published(n).toISOString(), centrality: [1, 0.42, 0.37][n]!, reasons: reasons(n),
+      })),
+      core: [{ id: rows[0]!.id, language: 'de', vector: { 'e:twitter': 0.5 } }],
+      centroid: { 'e:twitter': 1.5, 'w:de:konto': 0.25 },
+      entities: { Twitter: 2 },
+    };
+    const joins: StoryWrite[] = rows.map((row, n) => ({
+      join: { storyId: id, articleId: row.id, joinedAt: published(n), score: n === 0 ? 0 : 0.5, reasons: reasons(n), firstTime: true },
+    }));
+    await recordAssignments(db.db, joins, [{ id, summary: summariseStory(state, new Map()), state }]);
+
+    const stored = JSON.parse((await db.db.story.findUniqueOrThrow({ where: { id } })).state!) as { members: unknown[] };
+    expect(stored.members).toEqual(state.members.map((m) => ({ id: m.id, centrality: m.centrality })));
+    expect(await loadStoryState(db.db, id)).toEqual(state);
+    expect(await loadStoryStates(db.db, when, when, new Set())).toEqual([state]);
+    expect(await loadStoryStates(db.db, when, when, new Set([String(id)]))).toEqual([]);
+
+    // an article deleted since leaves the story's members; a state stored whole (earlier versions) loads as it is
+    await db.db.article.delete({ where: { id: rows[1]!.id } });
+    expect((await loadStoryState(db.db, id))?.members.map((m) => m.id)).toEqual([rows[0]!.id, rows[2]!.id]);
+    await db.db.story.update({ where: { id }, data: { state: JSON.stringify(state) } });
+    expect(await loadStoryState(db.db, id)).toEqual(state);
   });
 });
