@@ -29,7 +29,7 @@ export const GRAM = 1;
 const WORD = 2;
 export const NAME = 4;
 const OTHER = 8;
-/** Marks the age features (`a:`), which otherwise count as OTHER. */
+/** Marks the age features (`a:`), which otherwise count as names (facts of the text, like numbers). */
 const AGE = 16;
 /** Kind masks: any feature, the non-gram ones, the language-neutral ones (names, numbers, concepts). */
 export const ANY = GRAM | WORD | NAME | OTHER;
@@ -53,7 +53,7 @@ const cache = new WeakMap<Vector, Packed>();
 function kindOf(key: string): number {
   if (key.startsWith('g:')) return GRAM;
   if (key.startsWith('w:')) return WORD;
-  if (key.startsWith('a:')) return OTHER | AGE;
+  if (key.startsWith('a:')) return NAME | AGE;
   return key.startsWith('n:') || key.startsWith('e:') ? NAME : OTHER;
 }
 

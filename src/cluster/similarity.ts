@@ -79,7 +79,7 @@ export function storySimilarity(
 
 /**
  * Across languages lexicon words alone ("company", "users") plus one common name are too weak:
- * two reports of one incident share at least two names, numbers or handles of their text.
+ * two reports of one incident share at least two names, numbers, ages or handles of their text.
  * Canonical entities (`e:`) do not count: they repeat those names, and for countries and capitals
  * ("Türkei", "Athen") they are the topic, which reports of different incidents share (on DEV,
  * counting them let "Turkey blames the EU" meet "Germany waits for the EU on Turkey travel").
@@ -89,7 +89,7 @@ const CROSS_LANGUAGE_NAMES = 2;
 function named(a: Vector, b: Vector): boolean {
   let count = 0;
   for (const id of shared(a, b, NAME).ids) {
-    if (keyOf(id).startsWith('n:') && ++count >= CROSS_LANGUAGE_NAMES) return true;
+    if (!keyOf(id).startsWith('e:') && ++count >= CROSS_LANGUAGE_NAMES) return true;
   }
   return false;
 }

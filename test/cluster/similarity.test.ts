@@ -24,4 +24,12 @@ describe('ages', () => {
     expect(pairSimilarity(one, german, { ...other, 'a:63': 0.3 }, 'de', options).relative).toBeGreaterThan(1);
     expect(pairSimilarity(one, german, report, 'de', options).relative).toBeGreaterThan(1);
   });
+
+  it('counts a shared age as evidence across languages, as it counted the number', () => {
+    const de = { 'x:accident': 0.6, 'n:aalen': 0.4, 'a:22': 0.4 };
+    const en = { 'x:accident': 0.6, 'n:aalen': 0.4, 'a:22': 0.4 };
+    expect(pairSimilarity(de, german, en, 'en', options).relative).toBeGreaterThan(1);
+    const { 'a:22': _age, ...withoutAge } = en;
+    expect(pairSimilarity(withoutAge, german, withoutAge, 'en', options).relative).toBe(0);
+  });
 });
