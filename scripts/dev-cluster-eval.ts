@@ -3,8 +3,10 @@
  * seconds: the same article construction (title = first line or first sentence, text = the rest)
  * and the same order, fed straight to createClusterer instead of through `import`/`export`.
  *
- *   node --import tsx scripts/dev-cluster-eval.ts [--data DIR] [--entities] [--merge-at-end] [--set key=value …] [--json]
+ *   node --import tsx scripts/dev-cluster-eval.ts [--data DIR] [--entities] [--merge-at-end] [--set key=value …] [--errors] [--json]
  *
+ * --errors lists the SemEval pairs it gets wrong (missed same-story pairs, false merges) with their
+ *   languages, human score and titles, on stderr.
  * --entities runs the entities stage (src/entities) on each article as the pipeline will.
  * --merge-at-end turns autoMerge off and merges once after the batch instead.
  * --final-merge keeps autoMerge and, like the import pipeline (StoryAssigner.finish), also merges
@@ -18,13 +20,14 @@ import { createClusterer } from '../src/cluster/index.ts';
 import type { ClusterOptions } from '../src/cluster/index.ts';
 import type { ClusterArticle, Language } from '../src/domain/types.ts';
 import { extractEntities } from '../src/entities/index.ts';
-import { pairScores, bcubed, splitTitle, parseCsv } from './dev-cluster-metrics.ts';
+import { pairScores, bcubed, splitTitle, parseCsv, POSITIVE_MAX, NEGATIVE_MIN } from './dev-cluster-metrics.ts';
 
 interface Args {
   data: string;
   entities: boolean;
   mergeAtEnd: boolean;
   finalMerge: boolean;
+  errors: boolean;
   json: boolean;
   set: Partial<ClusterOptions>;
 }
@@ -35,6 +38,7 @@ function parseArgs(argv: string[]): Args {
     entities: false,
     mergeAtEnd: false,
     finalMerge: false,
+    errors: false,
     json: false,
     set: {},
   };
@@ -45,6 +49,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--merge-at-end') args.mergeAtEnd = true;
     else if (a === '--final-merge') args.finalMerge = true;
     else if (a === '--json') args.json = true;
+    else if (a === '--errors') args.errors = true;
     else if (a === '--set') {
       const [k, v] = (argv[++i] ?? '').split('=');
       if (k && v) (args.set as Record<string, number>)[k] = Number(v);
@@ -167,7 +172,19 @@ function runPairs(args: Args): Record<string, unknown> {
   };
   for (const [g, list] of Object.entries(groups))
     out[g] = pairScores(list.map((r) => [r.overall, merged(r)]));
+  if (args.errors) printErrors(rows, merged);
   return out;
+}
+
+function printErrors(rows: PairRow[], merged: (r: PairRow) => boolean): void {
+  const title = (text: string) => splitTitle(text)[0].slice(0, 90);
+  const wrong = [
+    ...rows.filter((r) => r.overall <= POSITIVE_MAX && !merged(r)).map((r) => ['missed', r] as const),
+    ...rows.filter((r) => r.overall >= NEGATIVE_MIN && merged(r)).map((r) => ['false merge', r] as const),
+  ];
+  for (const [kind, r] of wrong) {
+    process.stderr.write(`${kind} ${r.lang1}-${r.lang2} overall ${r.overall}\n  ${title(r.text1)}\n  ${title(r.text2)}\n`);
+  }
 }
 
 function runHeadlines(args: Args): Record<string, unknown> {

@@ -1,7 +1,7 @@
 /** Metrics and input helpers mirroring /work/shared/scripts/eval-similarity.py, for dev-cluster-eval.ts. */
 
-const POSITIVE_MAX = 1.5;
-const NEGATIVE_MIN = 3.0;
+export const POSITIVE_MAX = 1.5;
+export const NEGATIVE_MIN = 3.0;
 // same rule as the eval script: a sentence ends after ".!?…" that follows two lower-case
 // letters or digits and before an upper-case letter, a digit or an opening quote
 const SENTENCE_END = /(?<=[a-zäöüß0-9]{2}[.!?…])["'”“»]?\s+(?=[A-ZÄÖÜ0-9"„“‚'«»])/u;
