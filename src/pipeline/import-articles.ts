@@ -28,6 +28,13 @@ const BATCH_CHARS = 8_000_000;
 /** Lines analysed together (one message to a worker). */
 const CHUNK_LINES = 25;
 const CHUNK_CHARS = 1_000_000;
+/**
+ * Chunks each worker may hold ahead of storing: two batches' worth. While the main thread stores and
+ * clusters a batch it hands out no work, so with less the workers ran dry (with 4 chunks the main thread
+ * waited 9.8 s for analysis in a 39 s import of 10,000 articles; with 16, 2.1 s in 29 s; three alternating
+ * runs each: 296 against 328 articles/s on average, peak RSS +10 MB).
+ */
+const AHEAD_CHUNKS = (2 * BATCH_ARTICLES) / CHUNK_LINES;
 
 export interface ImportReport {
   read: number;
@@ -97,7 +104,7 @@ export async function importArticles(
     inFlight.push({ numbers: chunk.numbers, records: analyze(chunk.lines) });
     chunk = { lines: [], numbers: [] };
     chunkChars = 0;
-    if (inFlight.length > Math.max(1, 4 * parallel.workers)) await takeOldest();
+    if (inFlight.length > Math.max(1, AHEAD_CHUNKS * parallel.workers)) await takeOldest();
   };
   try {
     let lineNumber = 0;
