@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeArticle } from '../src/pipeline/analyze.ts';
 import { boundHeapGrowth } from '../src/runtime/heap.ts';
 import { connect } from '../src/store/client.ts';
-import { createWorkspace, extendArchive, importFile, rawInsert } from './archive.ts';
+import { createWorkspace, extendArchive, importFile, rawInsert, type Workspace } from './archive.ts';
 import { freshRecords, measureAssignRounds, type AssignFigures } from './assign.ts';
 import { lastPublished, loadCorpus, spanSeconds } from './corpus.ts';
 import { generateArticles } from './generate.ts';
@@ -36,7 +36,7 @@ const parseOptions = () => parseArgs({
 }).values;
 
 const log = (message: string) =>
-  process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(1)}s rss ${Math.round(process.memoryUsage().rss / 1048576)} MB] ${message}\n`);
+  process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(1)}s rss ${Math.round(process.memoryUsage().rss / 1048576)} MB, peak ${Math.round(peakRssMb())} MB] ${message}\n`);
 
 async function analysisFigures(seed: number) {
   const sample = [...generateArticles({ count: 550, seed: seed + 1, start: new Date('2026-03-01'), textChars: 3000 })];
@@ -44,6 +44,22 @@ async function analysisFigures(seed: number) {
   const timing = await timeEach(sample.slice(50), (a) => analyzeArticle({ title: a.title, text: a.text, declared: { hint: null } }));
   const n = timing.wall.length;
   return { analyzeMsPerArticle: round(sum(timing.wall) / n, 3), analyzeCpuMsPerArticle: round(sum(timing.cpu) / n, 3), analyzeSamples: n };
+}
+
+/**
+ * The corpus as the import reads it, a JSON Lines file, plus the plain better-sqlite3 floor on the same
+ * rows and the few facts of it the later phases need. The articles themselves are not kept: the measured
+ * peak memory is the pipeline's, not that of a second copy of the corpus held by the benchmark.
+ */
+async function stageCorpus(workspace: Workspace, path: string | undefined, count: number, seed: number) {
+  const { articles, synthetic } = loadCorpus(path, count, seed);
+  log(`${synthetic ? 'SYNTHETIC archive (seeded generator, bench/data/words.json)' : `corpus ${path}`}: ${articles.length} articles; workspace ${workspace.dir}`);
+  log('raw better-sqlite3 insert (floor)');
+  const rawDb = await workspace.freshDb('raw.db');
+  const raw = await timed(() => rawInsert(rawDb, articles));
+  const file = join(workspace.dir, 'corpus.jsonl');
+  writeFileSync(file, articles.map((a) => `${JSON.stringify(a)}\n`).join(''));
+  return { file, synthetic, raw, articles: articles.length, lastPublished: lastPublished(articles), spanSeconds: spanSeconds(articles) };
 }
 
 async function main(): Promise<void> {
@@ -54,41 +70,33 @@ async function main(): Promise<void> {
   const big = count * 20;
   const workspace = createWorkspace();
   try {
-    const { articles, synthetic } = loadCorpus(values.corpus, count, seed);
-    log(`${synthetic ? 'SYNTHETIC archive (seeded generator, bench/data/words.json)' : `corpus ${values.corpus}`}: ${articles.length} articles; workspace ${workspace.dir}`);
     log('analysis of 3,000-character articles');
     const analysis = await analysisFigures(seed);
+    const corpus = await stageCorpus(workspace, values.corpus, count, seed);
 
-    log('raw better-sqlite3 insert (floor)');
-    const rawDb = await workspace.freshDb('raw.db');
-    const raw = await timed(() => rawInsert(rawDb, articles));
-
-    log(`end-to-end import of ${articles.length} articles (importArticles → analysis → store → clustering)`);
+    log(`end-to-end import of ${corpus.articles} articles (importArticles → analysis → store → clustering)`);
     const archive = await workspace.freshDb('archive.db');
-    // Read from a file as `newsdesk import FILE` does, so the measured memory is the import's, not a copy held here.
-    const corpusFile = join(workspace.dir, 'corpus.jsonl');
-    writeFileSync(corpusFile, articles.map((a) => `${JSON.stringify(a)}\n`).join(''));
-    const ingest = await timed(() => importFile(archive, corpusFile, WINDOW_HOURS));
+    const ingest = await timed(() => importFile(archive, corpus.file, WINDOW_HOURS));
     const bigArchive = workspace.copy(archive, 'big.db');
 
     log(`extending a copy of the archive to ${big} articles (bulk copies in the real schema)`);
-    const extended = await timed(() => extendArchive(bigArchive, big, spanSeconds(articles)));
+    const extended = await timed(() => extendArchive(bigArchive, big, corpus.spanSeconds));
     const rounds = Array.from({ length: ASSIGN_ROUNDS }, (_, r) =>
-      freshRecords(Number(values.fresh), lastPublished(articles), seed + 2 + r, `fresh${r}`));
-    log(`assigning ${ASSIGN_ROUNDS} rounds of ${values.fresh} fresh articles, alternately with ${articles.length} and ${extended.value.articles} stored`);
+      freshRecords(Number(values.fresh), corpus.lastPublished, seed + 2 + r, `fresh${r}`));
+    log(`assigning ${ASSIGN_ROUNDS} rounds of ${values.fresh} fresh articles, alternately with ${corpus.articles} and ${extended.value.articles} stored`);
     const [at10k, at200k] = (await measureAssignRounds(
       [workspace.copy(archive, 'assign-small.db'), workspace.copy(bigArchive, 'assign-big.db')], rounds, WINDOW_HOURS)) as [AssignFigures, AssignFigures];
 
     log(`search, story and entity reads (${values.calls} calls each) and export on ${extended.value.articles} articles`);
     const connection = await connect(`file:${bigArchive}`);
-    const now = new Date(lastPublished(articles).getTime() + 3_600_000);
+    const now = new Date(corpus.lastPublished.getTime() + 3_600_000);
     const reads = await measureReads(connection.db, Number(values.calls), now);
     const exported = await measureExport(connection.db);
     await connection.close();
 
     const result = {
-      synthetic,
-      articles: articles.length,
+      synthetic: corpus.synthetic,
+      articles: corpus.articles,
       bigArchiveArticles: extended.value.articles,
       ingestArticlesPerSec: round(ingest.value.new / (ingest.wallMs / 1000), 1),
       ingestArticlesPerCpuSec: round(ingest.value.new / (ingest.cpuMs / 1000), 1),
@@ -103,8 +111,8 @@ async function main(): Promise<void> {
       exportArticlesPerSec: exported.perSec,
       exportArticlesPerCpuSec: exported.perCpuSec,
       exportedArticles: exported.articles,
-      rawInsertArticlesPerSec: round(articles.length / (raw.wallMs / 1000), 0),
-      rawInsertArticlesPerCpuSec: round(articles.length / (raw.cpuMs / 1000), 0),
+      rawInsertArticlesPerSec: round(corpus.articles / (corpus.raw.wallMs / 1000), 0),
+      rawInsertArticlesPerCpuSec: round(corpus.articles / (corpus.raw.cpuMs / 1000), 0),
       archiveBuildSeconds: round(extended.wallMs / 1000, 1),
       peakRssMb: peakRssMb(),
       loadAverage: (await import('node:os')).loadavg().map((l) => round(l, 1)),
