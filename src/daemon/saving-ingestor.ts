@@ -5,15 +5,14 @@
  */
 import type { Ingestor } from '../pipeline/ingest.ts';
 import type { Db } from '../store/client.ts';
-import { saveArticle, saveArticles } from '../store/articles.ts';
+import { saveArticle, saveArticles, takesSearchStems } from '../store/articles.ts';
 import { EntityIds } from '../store/entities.ts';
-import { sqliteDriver } from '../store/sqlite-driver.ts';
 
 export function createSavingIngestor(db: Db): Ingestor {
   // One cache is safe across concurrent saves: ids learnt in a transaction are shared only after it commits.
   const entities = new EntityIds();
   return {
-    wantsSearchStems: sqliteDriver(db) !== undefined,
+    wantsSearchStems: takesSearchStems(db),
     ingest: (record) => saveArticle(db, entities, record),
     ingestMany: (records) => saveArticles(db, entities, records),
     finish: () => Promise.resolve({ storiesTouched: 0 }),

@@ -3,16 +3,15 @@
  * new articles to stories in arrival order.
  */
 import type { Db } from '../store/client.ts';
-import { saveArticles, type ArticleRecord, type SavedArticle } from '../store/articles.ts';
+import { saveArticles, takesSearchStems, type ArticleRecord, type SavedArticle } from '../store/articles.ts';
 import { EntityIds } from '../store/entities.ts';
-import { sqliteDriver } from '../store/sqlite-driver.ts';
 import { StoryAssigner } from './assign-stories.ts';
 
 export interface Ingestor {
   ingest(record: ArticleRecord): Promise<SavedArticle>;
   /** Several records in arrival order, saved together (one transaction where the store allows). */
   ingestMany(records: readonly ArticleRecord[]): Promise<SavedArticle[]>;
-  /** The store takes `ArticleRecord.searchStems` computed ahead (SQLite); analysis workers then fill them in. */
+  /** The store takes `ArticleRecord.searchStems` computed ahead (`takesSearchStems`): analysis workers fill them in. */
   readonly wantsSearchStems: boolean;
   /** Flush story state; returns how many stories were touched. */
   finish(): Promise<{ storiesTouched: number }>;
@@ -42,7 +41,7 @@ export function createIngestor(db: Db, options: IngestOptions): Ingestor {
     return saved;
   };
   return {
-    wantsSearchStems: sqliteDriver(db) !== undefined,
+    wantsSearchStems: takesSearchStems(db),
     ingestMany,
     ingest: async (record) => (await ingestMany([record]))[0]!,
     finish: () => stories.finish(),

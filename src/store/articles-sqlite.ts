@@ -3,7 +3,7 @@
  * canonical URL, insert or update, feed link, entities, aliases, mentions, full-text row), in one
  * synchronous immediate transaction (several articles may share one). See docs/decisions/0102-sqlite-write-path.md.
  */
-import { articleColumns, type ArticleRecord, type SavedArticle } from './articles.ts';
+import { articleColumns, indexedText, type ArticleRecord, type SavedArticle } from './articles.ts';
 import { aliasKey, entitiesOf, entityKey, OWNER_TYPES, type EntityIds } from './entities.ts';
 import { sqliteIndexRow } from './search-index.ts';
 import { statement, sqliteTime, writeInTransaction, type SqliteDriver } from './sqlite-driver.ts';
@@ -62,9 +62,7 @@ function save(driver: SqliteDriver, entities: EntityIds, record: ArticleRecord):
   if (record.feed) run(SQL.linkFeed, record.feed.feedId, saved.id, record.feed.guid, sqliteTime(record.fetchedAt));
   if (saved.status !== 'unchanged') {
     saveMentions(driver, entities, saved.id, record);
-    const index = sqliteIndexRow({
-      id: saved.id, title: record.title, text: record.bodyText ?? record.summary ?? null, language: record.language,
-    }, record.searchStems);
+    const index = sqliteIndexRow({ id: saved.id, ...indexedText(record) }, record.searchStems);
     run(SQL.deleteIndex, saved.id);
     run(SQL.insertIndex, ...index);
   }

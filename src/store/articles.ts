@@ -3,7 +3,7 @@ import type { EntityMention, EntityRef, LanguageEvidence } from '../domain/types
 import type { Db } from './client.ts';
 import { EntityIds, entityKey } from './entities.ts';
 import { saveArticlesSqlite } from './articles-sqlite.ts';
-import { indexArticleText } from './search-index.ts';
+import { indexArticleText, type IndexableArticle } from './search-index.ts';
 import { sqliteDriver } from './sqlite-driver.ts';
 
 export interface ArticleRecord {
@@ -33,6 +33,16 @@ export interface ArticleRecord {
    */
   searchStems?: string;
   feed?: { feedId: number; guid: string | null };
+}
+
+/** What of a record the full-text index holds: its title and its body (else its summary). */
+export function indexedText(record: ArticleRecord): Omit<IndexableArticle, 'id'> {
+  return { title: record.title, text: record.bodyText ?? record.summary ?? null, language: record.language };
+}
+
+/** The store takes `ArticleRecord.searchStems` computed ahead (SQLite); elsewhere they would be wasted work. */
+export function takesSearchStems(db: Db): boolean {
+  return sqliteDriver(db) !== undefined;
 }
 
 export type SaveStatus = 'new' | 'updated' | 'unchanged';
@@ -110,9 +120,7 @@ async function saveInTransaction(tx: Tx, entities: EntityIds, record: ArticleRec
   }
   if (saved.status !== 'unchanged') {
     await saveMentions(tx, entities, saved.id, record);
-    await indexArticleText(tx, {
-      id: saved.id, title: record.title, text: record.bodyText ?? record.summary ?? null, language: record.language,
-    });
+    await indexArticleText(tx, { id: saved.id, ...indexedText(record) });
   }
   return saved;
 }

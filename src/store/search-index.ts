@@ -31,14 +31,13 @@ export async function indexArticleText(tx: RawClient, article: IndexableArticle)
 }
 
 /** The FTS5 row of an article: rowid, title, body, and the stems of both (SQLite has no stemmer of its own). */
-export function sqliteIndexRow(article: IndexableArticle, stems?: string): [number, string, string, string] {
-  const body = article.text ?? '';
-  return [article.id, article.title, body, stems ?? searchStems(article.title, body, article.language)];
+export function sqliteIndexRow(article: IndexableArticle, stems = searchStems(article)): [number, string, string, string] {
+  return [article.id, article.title, article.text ?? '', stems];
 }
 
 /** The stems column of an article's FTS5 row (its words in order, stemmed in its language). */
-export function searchStems(title: string, body: string, language: string): string {
-  return stemText(`${title}\n${body}`, language);
+export function searchStems(article: Omit<IndexableArticle, 'id'>): string {
+  return stemText(`${article.title}\n${article.text ?? ''}`, article.language);
 }
 
 /** The text search configuration for an article language (simple when unknown). */

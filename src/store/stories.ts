@@ -64,7 +64,7 @@ const STORIES_PER_QUERY = 100;
 async function withMembers(db: Db, rows: readonly { id: number; state: string }[]): Promise<StoryState[]> {
   const states = rows.map((row) => ({ ...(JSON.parse(row.state) as Omit<StoryState, 'members'> & { members: StoredMember[] }), key: String(row.id) }));
   const compact = states.filter((state) => state.members.some((m) => m.url === undefined)).map((state) => Number(state.key));
-  const found = new Map<string, MemberSummary>();
+  const found = new Map<string, Omit<MemberSummary, 'centrality'>>();
   for (let i = 0; i < compact.length; i += STORIES_PER_QUERY) {
     const members = await db.storyMember.findMany({
       where: { storyId: { in: compact.slice(i, i + STORIES_PER_QUERY) }, leftAt: null },
@@ -76,7 +76,7 @@ async function withMembers(db: Db, rows: readonly { id: number; state: string }[
     for (const { storyId, articleId, reasons, article } of members) {
       found.set(`${storyId}:${articleId}`, {
         id: articleId, url: article.url, source: article.source, language: article.language as DetectedLanguage,
-        title: article.title, published: (article.publishedAt ?? article.fetchedAt).toISOString(), centrality: 0,
+        title: article.title, published: (article.publishedAt ?? article.fetchedAt).toISOString(),
         reasons: JSON.parse(reasons) as MemberSummary['reasons'],
       });
     }
