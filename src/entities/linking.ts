@@ -84,41 +84,45 @@ function addDocumentMentions(scan: FieldScan, scans: FieldScan[], xIsTwitter: bo
     for (const span of other.spans) {
       if (span.type !== 'person' || span.last === span.first) continue;
       const word = other.ctx.tokens[span.last]?.text;
-      if (word) surnames.add(word.replace(/(?<=[^s])s$/u, '')).add(word);
+      if (word) surnames.add(withoutGenitiveS(word)).add(word);
     }
   }
-  const covered = coveredTokens(scan.spans);
+  const covered = coveredTokens(scan.spans, scan.ctx.tokens.length);
   const added: Span[] = [];
   scan.ctx.tokens.forEach((token, index) => {
-    if (covered.has(index) || token.kind !== 'word' || !token.cap) return;
+    if (covered[index] === 1 || token.kind !== 'word' || !token.cap) return;
     if (xIsTwitter && token.text === 'X') added.push({ first: index, last: index, type: 'organization', name: TWITTER });
-    else if (surnames.has(token.text) || surnames.has(token.text.replace(/(?<=[^s])s$/u, ''))) {
+    else if (surnames.has(token.text) || surnames.has(withoutGenitiveS(token.text))) {
       if (isSurname(scan.ctx, index)) added.push({ first: index, last: index, type: 'person' });
     }
   });
   if (added.length > 0) scan.spans = [...scan.spans, ...added].sort((a, b) => a.first - b.first);
 }
 
-function coveredTokens(spans: Span[]): Set<number> {
-  const out = new Set<number>();
-  for (const span of spans) for (let k = span.first; k <= span.last; k += 1) out.add(k);
+/** `word.replace(/(?<=[^s])s$/u, '')` without a regex per word: "Müllers" → "Müller"; "Gauss" stays. */
+function withoutGenitiveS(word: string): string {
+  return word.length >= 2 && word.endsWith('s') && word[word.length - 2] !== 's' ? word.slice(0, -1) : word;
+}
+
+/** 1 at each token index inside a span. */
+function coveredTokens(spans: Span[], tokenCount: number): Uint8Array {
+  const out = new Uint8Array(tokenCount);
+  for (const span of spans) out.fill(1, span.first, span.last + 1);
   return out;
 }
 
 /** "X (formerly Twitter)", "X, ehemals Twitter", "Twitter (now X)". */
 function mentionsXAsTwitter(scan: FieldScan): boolean {
-  const words = scan.ctx.tokens.map((token) => token.text);
-  return words.some((word, index) => {
-    const window = words.slice(index + 1, index + 6);
+  const { tokens } = scan.ctx;
+  return tokens.some(({ text: word }, index) => {
+    if (word !== 'X' && word !== TWITTER) return false;
+    const window = tokens.slice(index + 1, index + 6).map((token) => token.text);
     if (word === 'X') {
       const formerly = window.findIndex((w) => FORMERLY.has(w.toLowerCase()));
       return formerly >= 0 && window.slice(formerly).includes(TWITTER);
     }
-    if (word === TWITTER) {
-      const now = window.findIndex((w) => NOW.has(w.toLowerCase()));
-      return now >= 0 && window.slice(now, now + 2).includes('X');
-    }
-    return false;
+    const now = window.findIndex((w) => NOW.has(w.toLowerCase()));
+    return now >= 0 && window.slice(now, now + 2).includes('X');
   });
 }
 

@@ -17,14 +17,16 @@ export interface Token {
 }
 
 // Order matters: URLs and handles before words, dotted abbreviations ("e.V.", "U.S.") before words.
+// One capturing group per kind, in KINDS order: the group that matched names the kind.
+const KINDS: readonly TokenKind[] = ['url', 'handle', 'abbrev', 'word', 'number', 'punct'];
 const TOKEN_RE = new RegExp(
   [
-    String.raw`(?<url>(?:https?://|www\.)[^\s<>"'()\[\]]+|(?:twitter|x|bsky|threads|instagram|linkedin|youtube|tiktok)\.(?:com|app|net)/[^\s<>"'()\[\]]+)`,
-    String.raw`(?<handle>@[\p{L}\p{N}_]+(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?)`,
-    String.raw`(?<abbrev>(?:\p{L}\.){2,}|(?:Inc|Ltd|Corp|Co|Dr|Prof|St|Mr|Mrs|Ms|Jr|Sr|Hr|Fr|Nr)\.)`,
-    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*)`,
-    String.raw`(?<number>\p{N}+(?:[.,:/-]\p{N}+)*(?:[-][\p{L}]+)*)`,
-    String.raw`(?<punct>\S)`,
+    String.raw`((?:https?://|www\.)[^\s<>"'()\[\]]+|(?:twitter|x|bsky|threads|instagram|linkedin|youtube|tiktok)\.(?:com|app|net)/[^\s<>"'()\[\]]+)`,
+    String.raw`(@[\p{L}\p{N}_]+(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?)`,
+    String.raw`((?:\p{L}\.){2,}|(?:Inc|Ltd|Corp|Co|Dr|Prof|St|Mr|Mrs|Ms|Jr|Sr|Hr|Fr|Nr)\.)`,
+    String.raw`([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*)`,
+    String.raw`(\p{N}+(?:[.,:/-]\p{N}+)*(?:[-][\p{L}]+)*)`,
+    String.raw`(\S)`,
   ].join('|'),
   'gu',
 );
@@ -35,8 +37,10 @@ const LETTERS_RE = /\p{L}.*\p{L}/u;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_RE)) {
-    const kind = tokenKind(match.groups);
+  // A fresh regex per call keeps tokenize re-entrant; exec with numbered groups allocates less than matchAll's named groups.
+  const re = new RegExp(TOKEN_RE);
+  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+    const kind = tokenKind(match);
     const value = match[0];
     let end = match.index + value.length;
     let surface = value;
@@ -45,8 +49,7 @@ export function tokenize(text: string): Token[] {
       surface = value.replace(/[.,;:!?]+$/u, '');
       end = match.index + surface.length;
     }
-    const possessive = kind === 'word' ? /['’]s$/u.exec(surface) : null;
-    if (possessive && surface.length > 3) {
+    if (kind === 'word' && surface.length > 3 && isPossessive(surface)) {
       // "Trump's": the name ends before the possessive.
       tokens.push(makeToken(surface.slice(0, -2), match.index, end - 2, kind));
       tokens.push(makeToken(surface.slice(-2), end - 2, end, 'punct'));
@@ -62,26 +65,63 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function tokenKind(groups: Record<string, string | undefined> | undefined): TokenKind {
-  if (!groups) return 'punct';
-  if (groups.word !== undefined) return 'word';
-  if (groups.punct !== undefined) return 'punct';
-  if (groups.number !== undefined) return 'number';
-  if (groups.abbrev !== undefined) return 'abbrev';
-  if (groups.handle !== undefined) return 'handle';
-  return groups.url !== undefined ? 'url' : 'punct';
+function tokenKind(match: RegExpExecArray): TokenKind {
+  // Words are most tokens: test their group first.
+  if (match[4] !== undefined) return 'word';
+  for (let group = 1; group <= KINDS.length; group += 1) {
+    if (match[group] !== undefined) return KINDS[group - 1] ?? 'punct';
+  }
+  return 'punct';
+}
+
+/** Ends in "'s" or "’s". */
+function isPossessive(word: string): boolean {
+  return word.endsWith("'s") || word.endsWith('’s');
 }
 
 function makeToken(text: string, start: number, end: number, kind: TokenKind): Token {
   const wordish = kind === 'word' || kind === 'abbrev';
-  return {
-    text,
-    start,
-    end,
-    kind,
-    cap: wordish && UPPER_RE.test(text),
-    allCaps: wordish && LETTERS_RE.test(text) && !LOWER_RE.test(text),
-  };
+  const shape = wordish ? letterShape(text) : NOT_A_WORD;
+  return { text, start, end, kind, cap: shape.cap, allCaps: shape.allCaps };
+}
+
+interface LetterShape {
+  cap: boolean;
+  allCaps: boolean;
+}
+
+const NOT_A_WORD: LetterShape = { cap: false, allCaps: false };
+const SHAPES: Record<'lower' | 'capitalised' | 'upper' | 'other', LetterShape> = {
+  lower: { cap: false, allCaps: false },
+  capitalised: { cap: true, allCaps: false },
+  upper: { cap: true, allCaps: true },
+  other: { cap: false, allCaps: true },
+};
+
+/**
+ * cap and allCaps of a word. Most words hold an ASCII small letter, which settles allCaps without
+ * the Unicode regexes (a-z are \p{Ll}); the rest take the regexes.
+ */
+function letterShape(text: string): LetterShape {
+  if (!hasAsciiLower(text)) return regexShape(text);
+  const first = text.charCodeAt(0);
+  if (first >= 65 && first <= 90) return SHAPES.capitalised;
+  if (first >= 97 && first <= 122) return SHAPES.lower;
+  return regexShape(text);
+}
+
+function hasAsciiLower(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+function regexShape(text: string): LetterShape {
+  const cap = UPPER_RE.test(text);
+  const allCaps = LETTERS_RE.test(text) && !LOWER_RE.test(text);
+  return cap ? (allCaps ? SHAPES.upper : SHAPES.capitalised) : allCaps ? SHAPES.other : SHAPES.lower;
 }
 
 /** Sentence starts: first token, or after . ! ? : and opening quotes (capitalisation is no evidence there). */

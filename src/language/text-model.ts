@@ -53,10 +53,10 @@ export function scoreTokens(tokens: readonly WordToken[]): TextScore {
   for (const token of tokens) {
     if (token.innerCapital) continue;
     words += 1;
-    const ratio = wordLogOdds(token.word, de, en);
+    const { odds: ratio, known } = wordEvidence(token.word, de, en);
     const bounded = startsUpper(token) ? boundAsName(ratio) : ratio;
     logOdds += Math.max(-MAX_WORD_EVIDENCE, Math.min(MAX_WORD_EVIDENCE, bounded));
-    if (!de.knows(token.word) && !en.knows(token.word)) unknownWords += 1;
+    if (!known) unknownWords += 1;
   }
   return { logOdds, words, unknownWords };
 }
@@ -79,13 +79,28 @@ function startsUpper(token: WordToken): boolean {
   return token.capitalised || token.upperCase;
 }
 
-const cache = new Map<string, number>();
+interface WordEvidence {
+  /** log P(word | de) − log P(word | en). */
+  odds: number;
+  /** A word table of either language knows the word. */
+  known: boolean;
+}
 
-/** log P(word | de) − log P(word | en), each a mix of word table and spelling model. */
-function wordLogOdds(word: string, de: WordModel, en: WordModel): number {
+// The word tables are large: one look-up in this small cache replaces four in them.
+const cache = new Map<string, WordEvidence>();
+
+function wordEvidence(word: string, de: WordModel, en: WordModel): WordEvidence {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const known = de.knows(word) || en.knows(word);
+  const evidence = { odds: wordLogOdds(word, known, de, en), known };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, evidence);
+  return evidence;
+}
+
+/** log P(word | de) − log P(word | en), each a mix of word table and spelling model. */
+function wordLogOdds(word: string, known: boolean, de: WordModel, en: WordModel): number {
   const pDe = wordLogProbability(word, de);
   const pEn = wordLogProbability(word, en);
   // Each language's text carries some words of the other: German text English loans and names
@@ -93,10 +108,7 @@ function wordLogOdds(word: string, de: WordModel, en: WordModel): number {
   const mixedDe = logAddExp(Math.log(1 - ENGLISH_IN_GERMAN) + pDe, Math.log(ENGLISH_IN_GERMAN) + pEn);
   const mixedEn = logAddExp(Math.log(1 - GERMAN_IN_ENGLISH) + pEn, Math.log(GERMAN_IN_ENGLISH) + pDe);
   const ratio = mixedDe - mixedEn;
-  const odds = known ? ratio : ratio * UNKNOWN_WORD_SCALE;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, odds);
-  return odds;
+  return known ? ratio : ratio * UNKNOWN_WORD_SCALE;
 }
 
 function wordLogProbability(word: string, model: WordModel): number {
