@@ -8,6 +8,7 @@ import type { FieldScan } from './recognize.ts';
 import type { Span } from './span.ts';
 import { isSurname } from './match-person.ts';
 import { lookupAlias } from './match-gazetteer.ts';
+import { genitiveBase } from './word-class.ts';
 
 export interface LinkedSpan extends Span {
   field: FieldScan['field'];
@@ -49,7 +50,7 @@ function toLinked(scan: FieldScan, span: Span): LinkedSpan {
 /** "Kowalczyks Account" names Kowalczyk: the genitive rules found the name with its "s". */
 function withoutGenitive(scan: FieldScan, span: Span, text: string): string {
   const genitive = span.rule === 'context:genitive' || (span.rule === 'context:surname' && !scan.ctx.g.surnames.has(text));
-  return genitive && /[^s]s$/u.test(text) ? text.slice(0, -1) : text;
+  return genitive ? genitiveBase(text) ?? text : text;
 }
 
 /** "Twitter Inc." found by the legal-form rule links to the listed "Twitter". */
@@ -63,7 +64,7 @@ function withoutLegalForm(scan: FieldScan, span: Span): string | undefined {
 function canonicalName(mention: LinkedSpan, fullNames: Map<string, string>, personTexts: Set<string>): string {
   if (mention.type !== 'person') return mention.name;
   const lastWord = mention.text.slice(mention.text.lastIndexOf(' ') + 1);
-  const base = lastWord.length > 3 && /[^s]s$/u.test(lastWord) ? lastWord.slice(0, -1) : undefined;
+  const base = lastWord.length > 3 ? genitiveBase(lastWord) : undefined;
   if (mention.first === mention.last) {
     // A surname alone: the first full name in the article that ends with it.
     const full = fullNames.get(lastWord) ?? (base ? fullNames.get(base) : undefined);
@@ -99,9 +100,9 @@ function addDocumentMentions(scan: FieldScan, scans: FieldScan[], xIsTwitter: bo
   if (added.length > 0) scan.spans = [...scan.spans, ...added].sort((a, b) => a.first - b.first);
 }
 
-/** `word.replace(/(?<=[^s])s$/u, '')` without a regex per word: "Müllers" → "Müller"; "Gauss" stays. */
+/** "Müllers" → "Müller"; "Gauss" stays. */
 function withoutGenitiveS(word: string): string {
-  return word.length >= 2 && word.endsWith('s') && word[word.length - 2] !== 's' ? word.slice(0, -1) : word;
+  return genitiveBase(word) ?? word;
 }
 
 /** 1 at each token index inside a span. */

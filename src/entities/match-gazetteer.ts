@@ -1,20 +1,27 @@
 /** Longest gazetteer alias starting at a token; a German genitive "s" on the last word is allowed. */
 import type { AliasEntry } from './gazetteer.ts';
 import type { ScanContext, Span } from './span.ts';
+import { genitiveBase } from './word-class.ts';
 
 export function matchAlias(ctx: ScanContext, index: number): Span | undefined {
   const first = ctx.tokens[index];
   if (first === undefined) return undefined;
+  // "Trumps" looks up "Trump" too; "Twitter" looks up itself.
+  const base = first.text.length > 3 ? genitiveBase(first.text) : undefined;
   let best: Span | undefined;
   for (const table of ctx.aliasTables) {
-    for (const key of keysFor(first.text)) {
-      for (const entry of table.get(key) ?? []) {
-        const last = matchEntry(ctx, index, entry);
-        // Longest match wins; on equal length the earlier table (the corrections) wins.
-        if (last !== undefined && (best === undefined || last > best.last)) {
-          best = { first: index, last, type: entry.type, name: entry.name };
-        }
-      }
+    best = longestEntry(ctx, index, table.get(first.text), best);
+    if (base !== undefined) best = longestEntry(ctx, index, table.get(base), best);
+  }
+  return best;
+}
+
+/** Longest match wins; on equal length the one found first (corrections before the gazetteer). */
+function longestEntry(ctx: ScanContext, index: number, entries: AliasEntry[] | undefined, best: Span | undefined): Span | undefined {
+  for (const entry of entries ?? []) {
+    const last = matchEntry(ctx, index, entry);
+    if (last !== undefined && (best === undefined || last > best.last)) {
+      best = { first: index, last, type: entry.type, name: entry.name };
     }
   }
   return best;
@@ -29,9 +36,9 @@ export function lookupAlias(ctx: ScanContext, words: string[]): AliasEntry | und
   return undefined;
 }
 
-/** "Trumps" looks up "Trump"; "Twitter" looks up itself. */
-function keysFor(text: string): string[] {
-  return text.length > 3 && /[^s]s$/u.test(text) ? [text, text.slice(0, -1)] : [text];
+/** `text === want + 's'` without building the string for every comparison. */
+function isGenitiveOf(text: string, want: string): boolean {
+  return text.length === want.length + 1 && text.endsWith('s') && text.startsWith(want);
 }
 
 function matchEntry(ctx: ScanContext, index: number, entry: AliasEntry): number | undefined {
@@ -44,7 +51,7 @@ function matchEntry(ctx: ScanContext, index: number, entry: AliasEntry): number 
     const isLast = k === entry.tokens.length - 1;
     if (token.text === want) continue;
     // Genitive: German "Trumps", "Merkels" (not after an "s": "Jesus" stays itself).
-    if (isLast && token.kind === 'word' && token.text === `${want}s` && /[^sxzß]$/u.test(want)) continue;
+    if (isLast && token.kind === 'word' && isGenitiveOf(token.text, want) && /[^sxzß]$/u.test(want)) continue;
     return undefined;
   }
   const next = tokens[index + entry.tokens.length];

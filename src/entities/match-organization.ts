@@ -12,7 +12,9 @@ const CONNECTORS = new Set(['&', 'für', 'of', 'for', 'de', 'du', 'la', 'di']);
 const MAX_RUN = 8;
 
 export function matchOrganization(ctx: ScanContext, index: number): Span | undefined {
-  const span = matchLegalForm(ctx, index) ?? matchClub(ctx, index) ?? matchHeadNoun(ctx, index)
+  // The legal-form and head-noun rules both look at the run of names from here: find it once.
+  const run = runFrom(ctx, index);
+  const span = matchLegalForm(ctx, index, run) ?? matchClub(ctx, index) ?? matchHeadNoun(ctx, index, run)
     ?? matchAdjectiveHead(ctx, index) ?? matchAuthority(ctx, index);
   return span ? { ...span, last: extendFor(ctx, span.last) } : undefined;
 }
@@ -56,15 +58,14 @@ function runFrom(ctx: ScanContext, index: number): number[] {
 }
 
 function isRunWord(token: Token | undefined): boolean {
-  return token !== undefined && (token.kind === 'word' || token.kind === 'abbrev') && (token.cap || /\p{Lu}/u.test(token.text));
+  return token !== undefined && (token.kind === 'word' || token.kind === 'abbrev') && token.upper;
 }
 
-function matchLegalForm(ctx: ScanContext, index: number): Span | undefined {
+function matchLegalForm(ctx: ScanContext, index: number, run: number[]): Span | undefined {
   const start = ctx.tokens[index];
   if (!start || !start.cap || isStopword(ctx.g, start.text) || ctx.g.orgSuffixes.has(start.text)) return undefined;
   // "Firma Läpple AG", "Unternehmen X GmbH": the name starts after the common noun.
   if (ctx.g.commonNouns.has(start.text) || isRoleWord(ctx.g, start.text) || isIntroOnly(ctx, start.text)) return undefined;
-  const run = runFrom(ctx, index);
   let last: number | undefined;
   for (const k of run.slice(1)) if (isLegalForm(ctx, k)) last = k;
   return last === undefined ? undefined : { first: index, last, type: 'organization' };
@@ -96,13 +97,13 @@ function isClubPart(token: Token | undefined): boolean {
 }
 
 /** "Deutsche Bank", "Universität Hamburg", "Jet Propulsion Laboratory", "Otto-Schott-Gymnasium". */
-function matchHeadNoun(ctx: ScanContext, index: number): Span | undefined {
+function matchHeadNoun(ctx: ScanContext, index: number, run: number[]): Span | undefined {
   const start = ctx.tokens[index];
   if (!start || !start.cap || isStopword(ctx.g, start.text) || isIntroOnly(ctx, start.text)) return undefined;
   if (isHyphenHead(ctx, start)) return { first: index, last: index, type: 'organization' };
-  const run = runFrom(ctx, index).filter((k) => ctx.tokens[k]?.kind !== 'number');
-  const lastWord = run.findLastIndex((k) => !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
-  const words = run.slice(0, lastWord + 1);
+  const names = run.filter((k) => ctx.tokens[k]?.kind !== 'number');
+  const lastWord = names.findLastIndex((k) => !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
+  const words = names.slice(0, lastWord + 1);
   if (words.length < 2) return undefined;
   const heads = words.filter((k) => isHead(ctx, ctx.tokens[k]?.text ?? ''));
   const others = words.filter((k) => !heads.includes(k) && !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
@@ -179,7 +180,7 @@ const NAME_ADJECTIVE = /^(?:\p{Lu}\p{Ll}+(?:ische|ischen|ischer|isches)|\p{Lu}\p
 function matchAdjectiveHead(ctx: ScanContext, index: number): Span | undefined {
   const adjective = ctx.tokens[index];
   const noun = ctx.tokens[index + 1];
-  if (!adjective || !noun || !NAME_ADJECTIVE.test(adjective.text) || !noun.cap || noun.start - adjective.end > 1) return undefined;
+  if (!adjective || !noun || !noun.cap || noun.start - adjective.end > 1 || !NAME_ADJECTIVE.test(adjective.text)) return undefined;
   if (isRoleWord(ctx.g, adjective.text) || ctx.g.commonNouns.has(adjective.text) && !/sche|schen|ten|päische|päischen/u.test(adjective.text)) return undefined;
   // "Bayerische Vereine", "deutsche Banken": a plural head names a kind, not one organisation.
   const singular = noun.text.replace(/(?:en|e|n)$/u, '');

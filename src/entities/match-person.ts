@@ -7,7 +7,7 @@
 import type { ScanContext, Span } from './span.ts';
 import { isOrganizationHead } from './match-organization.ts';
 import {
-  isCommonNoun, isEnglishCommonWord, isFirstName, isInitial, isListedSurname, isNameWord, isParticle, isRoleWord, isStopword,
+  genitiveBase, isCommonNoun, isEnglishCommonWord, isFirstName, isInitial, isListedSurname, isNameWord, isParticle, isRoleWord, isStopword,
 } from './word-class.ts';
 
 export function matchFullName(ctx: ScanContext, index: number): Span | undefined {
@@ -255,7 +255,7 @@ export function matchUnknownName(ctx: ScanContext, index: number): Span | undefi
 export function isUnlistedGivenName(ctx: ScanContext, index: number): boolean {
   const token = ctx.tokens[index];
   if (!token || !isAdjacent(ctx, index + 1) || !isSurname(ctx, index, true) || token.text.includes('-')) return false;
-  if (/[^s]s$/u.test(token.text) || ctx.aliasTables.some((table) => table.has(token.text))) return false;
+  if (genitiveBase(token.text) !== undefined || ctx.aliasTables.some((table) => table.has(token.text))) return false;
   return !ctx.starts.has(index) || !ctx.g.commonNouns.has(token.text);
 }
 

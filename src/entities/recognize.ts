@@ -56,7 +56,7 @@ export function scanField(
     if (token.kind === 'punct' && !/^["„“»«]$/u.test(token.text)) continue;
     // Lower-case words start no name unless a list has them ("dpa", "eBay"): skip the rules.
     const quote = token.kind === 'punct';
-    if (!quote && !token.cap && !/\p{Lu}/u.test(token.text) && !aliasTables.some((table) => table.has(token.text))) continue;
+    if (!quote && !token.cap && !token.upper && !aliasTables.some((table) => table.has(token.text))) continue;
     const span = bestSpan(ctx, i);
     if (span && span.type === 'person' && span.rule?.startsWith('context')) {
       // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.

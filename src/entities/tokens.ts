@@ -14,6 +14,8 @@ export interface Token {
   cap: boolean;
   /** Two or more letters, none lower case ("CDU", "BMW", "n-tv" is not). */
   allCaps: boolean;
+  /** Some letter is upper case ("eBay", "1,5-Fach"), whatever the kind. */
+  upper: boolean;
 }
 
 // Order matters: URLs and handles before words, dotted abbreviations ("e.V.", "U.S.") before words.
@@ -30,10 +32,6 @@ const TOKEN_RE = new RegExp(
   ].join('|'),
   'gu',
 );
-
-const UPPER_RE = /^\p{Lu}/u;
-const LOWER_RE = /\p{Ll}/u;
-const LETTERS_RE = /\p{L}.*\p{L}/u;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -81,47 +79,46 @@ function isPossessive(word: string): boolean {
 
 function makeToken(text: string, start: number, end: number, kind: TokenKind): Token {
   const wordish = kind === 'word' || kind === 'abbrev';
-  const shape = wordish ? letterShape(text) : NOT_A_WORD;
-  return { text, start, end, kind, cap: shape.cap, allCaps: shape.allCaps };
+  const shape = letterShape(text);
+  return { text, start, end, kind, cap: wordish && shape.cap, allCaps: wordish && shape.allCaps, upper: shape.upper };
 }
 
 interface LetterShape {
   cap: boolean;
   allCaps: boolean;
+  upper: boolean;
 }
 
-const NOT_A_WORD: LetterShape = { cap: false, allCaps: false };
-const SHAPES: Record<'lower' | 'capitalised' | 'upper' | 'other', LetterShape> = {
-  lower: { cap: false, allCaps: false },
-  capitalised: { cap: true, allCaps: false },
-  upper: { cap: true, allCaps: true },
-  other: { cap: false, allCaps: true },
-};
+const UPPER_RE = /^\p{Lu}/u;
+const LOWER_RE = /\p{Ll}/u;
+const LETTERS_RE = /\p{L}.*\p{L}/u;
+const ANY_UPPER_RE = /\p{Lu}/u;
 
 /**
- * cap and allCaps of a word. Most words hold an ASCII small letter, which settles allCaps without
- * the Unicode regexes (a-z are \p{Ll}); the rest take the regexes.
+ * Capitals of a token's text. A loop over the ASCII letters settles most of it far cheaper than the
+ * Unicode regexes (an a-z rules out all capitals, an A-Z is a capital); the regexes answer the rest.
  */
 function letterShape(text: string): LetterShape {
-  if (!hasAsciiLower(text)) return regexShape(text);
-  const first = text.charCodeAt(0);
-  if (first >= 65 && first <= 90) return SHAPES.capitalised;
-  if (first >= 97 && first <= 122) return SHAPES.lower;
-  return regexShape(text);
-}
-
-function hasAsciiLower(text: string): boolean {
+  let letters = 0;
+  let lower = false;
+  let upper = false;
+  let ascii = true;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) return true;
+    if (c >= 97 && c <= 122) {
+      lower = true;
+      letters += 1;
+    } else if (c >= 65 && c <= 90) {
+      upper = true;
+      letters += 1;
+    } else if (c > 127) ascii = false;
   }
-  return false;
-}
-
-function regexShape(text: string): LetterShape {
-  const cap = UPPER_RE.test(text);
-  const allCaps = LETTERS_RE.test(text) && !LOWER_RE.test(text);
-  return cap ? (allCaps ? SHAPES.upper : SHAPES.capitalised) : allCaps ? SHAPES.other : SHAPES.lower;
+  const first = text.charCodeAt(0);
+  return {
+    cap: first > 127 ? UPPER_RE.test(text) : first >= 65 && first <= 90,
+    allCaps: !lower && (ascii ? letters >= 2 : LETTERS_RE.test(text) && !LOWER_RE.test(text)),
+    upper: upper || (!ascii && ANY_UPPER_RE.test(text)),
+  };
 }
 
 /** Sentence starts: first token, or after . ! ? : and opening quotes (capitalisation is no evidence there). */

@@ -80,7 +80,17 @@ export function isFirstName(g: Gazetteer, token: Token | undefined): boolean {
 
 /** A listed surname, or its German genitive ("Müllers"). */
 export function isListedSurname(g: Gazetteer, text: string): boolean {
-  return g.surnames.has(text) || (/[^s]s$/u.test(text) && g.surnames.has(text.slice(0, -1)));
+  if (g.surnames.has(text)) return true;
+  const base = genitiveBase(text);
+  return base !== undefined && g.surnames.has(base);
+}
+
+/**
+ * "Müllers" → "Müller": the word without a final "s" after another character (what /[^s]s$/u
+ * tests), else undefined. Called for most words, so without a regex.
+ */
+export function genitiveBase(word: string): string | undefined {
+  return word.length >= 2 && word.endsWith('s') && word[word.length - 2] !== 's' ? word.slice(0, -1) : undefined;
 }
 
 /** A single upper-case letter followed by a dot: "H. Dietz", "George W. Bush". */

@@ -20,6 +20,13 @@ describe('entity tokens', () => {
     ]);
   });
 
+  it('mark any upper-case letter, whatever the kind', () => {
+    const upper = (text: string) => tokenize(text).map((t) => [t.text, t.upper]);
+    expect(upper('eBay n-tv 1,5-Fach 3-fach Öl über ǅ 𝐀 𝐚 . ')).toEqual([
+      ['eBay', true], ['n-tv', false], ['1,5-Fach', true], ['3-fach', false], ['Öl', true], ['über', false], ['ǅ', false], ['𝐀', true], ['𝐚', false], ['.', false],
+    ]);
+  });
+
   it('keep UTF-16 offsets', () => {
     const text = '🚀 Merkel’s Plan';
     for (const token of tokenize(text)) expect(text.slice(token.start, token.end)).toBe(token.text);
