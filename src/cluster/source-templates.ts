@@ -41,20 +41,31 @@ const SHINGLE = 5;
 const EDGE = 60;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-interface Token {
-  word: string;
-  start: number;
-  end: number;
+/** An outlet's remembered article: its URL hash and the keys of its title's and edges' shingles. */
+interface Remembered {
+  article: string;
+  keys: number[];
+}
+
+/**
+ * The words of a field, folded and hashed, in parallel arrays (an object per word cost more than the
+ * rest of the cut); each word is hashed once, not once per shingle it is in.
+ */
+interface Words {
+  words: string[];
+  hashes: number[];
 }
 
 export function createSourceTemplates(
   initial: SourceTemplatesState | undefined,
   recentArticles = 20,
 ): SourceTemplates {
-  const sources = new Map<string, SourceTemplatesState[string]>(
-    Object.entries(initial ?? {}).filter(([, recent]) => Array.isArray(recent)),
-  );
-  /** Per outlet: in how many of its remembered articles each shingle (as a number) occurs. */
+  const sources = new Map<string, Remembered[]>();
+  for (const [source, recent] of Object.entries(initial ?? {})) {
+    if (!Array.isArray(recent)) continue;
+    sources.set(source, recent.map(({ article, shingles }) => ({ article, keys: numeric(shingles) })));
+  }
+  /** Per outlet: in how many of its remembered articles each shingle occurs. */
   const counts = new Map<string, KeyCounts>();
 
   function countsOf(source: string): KeyCounts {
@@ -75,19 +86,18 @@ export function createSourceTemplates(
       return (key) => tallied.has(key);
     }
     const out = new Set<number>();
-    for (const entry of recent) if (entry.article !== article) for (const key of numeric(entry)) out.add(key);
+    for (const entry of recent) if (entry.article !== article) for (const key of entry.keys) out.add(key);
     return (key) => out.has(key);
   }
 
-  function remember(source: string, article: string, shingles: string[], keys: number[]): void {
+  function remember(source: string, article: string, keys: number[]): void {
     const tallied = countsOf(source);
-    const recent: SourceTemplatesState[string] = [];
+    const recent: Remembered[] = [];
     for (const entry of sources.get(source) ?? []) {
       if (entry.article === article) tally(tallied, entry, -1);
       else recent.push(entry);
     }
-    const entry = { article, shingles: [...new Set(shingles)] };
-    numericKeys.set(entry, [...new Set(keys)]);
+    const entry = { article, keys: [...new Set(keys)] };
     recent.push(entry);
     tally(tallied, entry, 1);
     for (const gone of recent.slice(0, -recentArticles)) tally(tallied, gone, -1);
@@ -101,98 +111,117 @@ export function createSourceTemplates(
       if (!source || article.text === article.title) return article;
       const id = hash(article.url);
       const seen = known(source, id);
-      const title = cut(article.title, tokens(article.title), seen, () => true);
-      const textTokens = tokens(article.text);
-      const words = textTokens.length;
-      const edge = (i: number) => i < EDGE || i >= words - EDGE;
-      const text = cut(article.text, textTokens, seen, edge);
-      remember(source, id, [...title.keys, ...text.keys], [...title.numbers, ...text.numbers]);
-      if (title.text === article.title && text.text === article.text) return article;
+      const titleWords = words(article.title);
+      const textWords = words(article.text);
+      const count = textWords.hashes.length;
+      const title = cut(article.title, titleWords, seen, () => true);
+      const text = cut(article.text, textWords, seen, (i) => i < EDGE || i >= count - EDGE);
+      remember(source, id, [...title.keys, ...text.keys]);
+      if (!title.dropped && !text.dropped) return article;
       return {
         url: article.url,
         title: title.text,
         text: text.text,
-        entities: keptEntities(article.entities, title.text, text.text),
+        entities: keptEntities(article.entities, [...kept(titleWords, title.dropped), ...kept(textWords, text.dropped)]),
       };
     },
-    state: () => Object.fromEntries(sources),
+    state() {
+      const out: SourceTemplatesState = {};
+      for (const [source, recent] of sources) {
+        out[source] = recent.map(({ article, keys }) => ({ article, shingles: keys.map((key) => key.toString(36)) }));
+      }
+      return out;
+    },
   };
 }
 
-/** Shingle keys as numbers, per remembered entry (a key that is no hash of ours matches nothing). */
-const numericKeys = new WeakMap<{ shingles: string[] }, number[]>();
-
-function numeric(entry: { shingles: string[] }): number[] {
-  let out = numericKeys.get(entry);
-  if (!out) {
-    out = entry.shingles.map((key) => {
-      const n = parseInt(key, 36);
-      return Number.isSafeInteger(n) && n.toString(36) === key ? n : -1;
-    });
-    numericKeys.set(entry, out);
+/** Persisted keys (base 36) as numbers; one that is no hash of ours is left out. */
+function numeric(shingles: unknown): number[] {
+  if (!Array.isArray(shingles)) return [];
+  const out: number[] = [];
+  for (const key of shingles) {
+    const n = typeof key === 'string' ? parseInt(key, 36) : NaN;
+    if (Number.isSafeInteger(n) && n >= 0 && n.toString(36) === key) out.push(n);
   }
   return out;
 }
 
-function tally(counts: KeyCounts, entry: { shingles: string[] }, delta: number): void {
-  for (const key of numeric(entry)) if (key >= 0) counts.add(key, delta);
+function tally(counts: KeyCounts, entry: Remembered, delta: number): void {
+  for (const key of entry.keys) counts.add(key, delta);
 }
 
-function tokens(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((m) => ({
-    word: fold(m[0]),
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+function words(text: string): Words {
+  // match(), not matchAll(): the strings alone; the few fields that are cut find their offsets again
+  const folded = (text.match(WORD) ?? []).map((word) => fold(word));
+  return { words: folded, hashes: folded.map((word) => fnv(FNV_OFFSET, word)) };
 }
 
-/** The field with every known shingle blanked out, and the shingles worth remembering. */
+/** The field with every known shingle blanked out, the shingles worth remembering, and which words went. */
 function cut(
   field: string,
-  list: Token[],
+  list: Words,
   seen: (key: number) => boolean,
   remember: (index: number) => boolean,
-): { text: string; keys: string[]; numbers: number[] } {
-  const drop = new Array<boolean>(list.length).fill(false);
-  const keys: string[] = [];
-  const numbers: number[] = [];
-  for (let i = 0; i + SHINGLE <= list.length; i++) {
-    const key = shingleHash(list, i);
-    if (seen(key)) drop.fill(true, i, i + SHINGLE);
-    if (remember(i)) {
-      keys.push(key.toString(36));
-      numbers.push(key);
-    }
+): { text: string; keys: number[]; dropped: boolean[] | undefined } {
+  const n = list.hashes.length;
+  let drop: boolean[] | undefined;
+  const keys: number[] = [];
+  for (let i = 0; i + SHINGLE <= n; i++) {
+    const key = shingleHash(list.hashes, i);
+    if (seen(key)) (drop ??= new Array<boolean>(n).fill(false)).fill(true, i, i + SHINGLE);
+    if (remember(i)) keys.push(key);
   }
-  if (!drop.includes(true)) return { text: field, keys, numbers };
+  return { text: drop ? blank(field, drop) : field, keys, dropped: drop };
+}
+
+/**
+ * The field with the dropped words blanked. Words are maximal runs of letters and digits, so the
+ * next word is the first run after the previous one: walking the runs again finds each word's offsets.
+ */
+function blank(field: string, drop: readonly boolean[]): string {
+  WORD.lastIndex = 0;
   let text = '';
   let at = 0;
-  list.forEach((t, i) => {
-    if (!drop[i]) return;
-    text += `${field.slice(at, t.start)} `;
-    at = t.end;
-  });
-  return { text: text + field.slice(at), keys, numbers };
+  for (let i = 0, match = WORD.exec(field); match; i++, match = WORD.exec(field)) {
+    if (!drop[i]) continue;
+    text += `${field.slice(at, match.index)} `;
+    at = match.index + match[0].length;
+  }
+  return text + field.slice(at);
+}
+
+/** The words a cut left (blanking a word never joins or splits its neighbours). */
+function* kept(list: Words, dropped: boolean[] | undefined): Iterable<string> {
+  for (let i = 0; i < list.words.length; i++) if (!dropped?.[i]) yield list.words[i]!;
 }
 
 /** Entities named only inside a cut passage go with it. */
-function keptEntities(entities: EntityRef[], title: string, text: string): EntityRef[] {
-  const words = new Set(tokens(`${title} ${text}`).map((t) => t.word));
-  return entities.filter((e) => tokens(e.name).some((t) => words.has(t.word)));
+function keptEntities(entities: EntityRef[], keptWords: string[]): EntityRef[] {
+  const present = new Set(keptWords);
+  return entities.filter((e) => words(e.name).words.some((word) => present.has(word)));
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** FNV-1a, base 36: short keys keep the persisted state small. */
 function hash(text: string): string {
-  return fnv(0x811c9dc5, text).toString(36);
+  return fnv(FNV_OFFSET, text).toString(36);
 }
 
-/** `hash` of the shingle's words joined by spaces, as a number, without building the string. */
-function shingleHash(list: Token[], from: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < from + SHINGLE; i++) {
-    if (i > from) h = Math.imul(h ^ 32, 0x01000193);
-    h = fnv(h, list[i]?.word ?? '');
-  }
+/**
+ * A shingle's key from its words' hashes, finished with murmur3's mixer so that every bit of every
+ * word reaches every bit of the key. (Keys persisted before 2026-12-05 hashed the joined words: an
+ * outlet's first article after the change is cut against nothing, as after a fresh start.)
+ */
+function shingleHash(hashes: readonly number[], from: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < from + SHINGLE; i++) h = Math.imul(h ^ hashes[i]!, FNV_PRIME);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
@@ -200,7 +229,7 @@ function fnv(seed: number, text: string): number {
   let h = seed;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
   return h >>> 0;
 }

@@ -54,6 +54,21 @@ describe('source templates', () => {
     expect(again.text).not.toContain('Cookies');
   });
 
+  it('carries what it remembers across a restart through its state, ignoring keys it cannot read', () => {
+    const before = createSourceTemplates(undefined);
+    before.strip('outlet-a', item('Erster Bericht', `${NOTICE} Der Stadtrat tagt am Abend.`));
+    const state = before.state();
+    expect(state['outlet-a']?.[0]?.shingles.length).toBeGreaterThan(0);
+    const after = createSourceTemplates({
+      ...state,
+      'outlet-a': [...state['outlet-a']!, { article: 'x', shingles: ['not a key!', '-5'] }],
+    });
+    const again = after.strip('outlet-a', item('Zweiter Bericht', `${NOTICE} Die Feuerwehr löscht einen Brand.`));
+    expect(again.text).not.toContain('Cookies');
+    expect(again.text).toContain('Die Feuerwehr löscht einen Brand.');
+    expect(after.state()['outlet-a']?.find((e) => e.article === 'x')?.shingles).toEqual([]);
+  });
+
   it('does not take an article re-clustered for its own template', () => {
     const templates = createSourceTemplates(undefined);
     const first = item('Erster Bericht', `${NOTICE} Der Stadtrat tagt am Abend.`);
