@@ -23,7 +23,7 @@ export function matchOrganization(ctx: ScanContext, index: number): Span | undef
 function extendFor(ctx: ScanContext, last: number): number {
   const link = ctx.tokens[last + 1]?.text ?? '';
   const head = ctx.tokens[last]?.text ?? '';
-  if (!['für', 'of', 'for'].includes(link) || !(hasHeadTail(ctx, head) || AUTHORITY.test(head))) return last;
+  if (!['für', 'of', 'for'].includes(link) || !(hasHeadTail(ctx, head) || isAuthority(head))) return last;
   let k = last + 2;
   if (!isRunWord(ctx.tokens[k])) return last;
   while (isRunWord(ctx.tokens[k + 1]) || (['und', 'and', '&'].includes(ctx.tokens[k + 1]?.text ?? '') && isRunWord(ctx.tokens[k + 2]))) {
@@ -38,9 +38,15 @@ function extendFor(ctx: ScanContext, last: number): number {
  */
 const AUTHORITY = /^(?:\p{Lu}\p{Ll}+ministeriums?|(?:Bundes|Landes|Umweltbundes|Reichs|Staats)\p{Ll}*(?:amt|amts|amtes|kammer|agentur|anstalt|institut|instituts|gericht|gerichts|gerichtshof|gerichtshofs|verband|verbands|verbandes|kanzleramt|kriminalamt|netzagentur|kartellamt|rechnungshof|ministerium|ministeriums))$/u;
 
+const authorityCache = new Map<string, boolean>();
+
+function isAuthority(text: string): boolean {
+  return memo(authorityCache, text, () => AUTHORITY.test(text));
+}
+
 function matchAuthority(ctx: ScanContext, index: number): Span | undefined {
   const token = ctx.tokens[index];
-  return token && token.kind === 'word' && AUTHORITY.test(token.text) ? { first: index, last: index, type: 'organization' } : undefined;
+  return token && token.kind === 'word' && isAuthority(token.text) ? { first: index, last: index, type: 'organization' } : undefined;
 }
 
 /** Capitalised words, numbers and inner connectors from index on: [index, last]. */

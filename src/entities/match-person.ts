@@ -141,7 +141,7 @@ function contextReason(ctx: ScanContext, index: number, roleBefore: boolean, spe
   if (speechBefore || hasSpeechAfter(ctx, index)) return 'speech';
   const text = ctx.tokens[index]?.text ?? '';
   // The weaker rules below skip place-like words and, in German text, English words ("Lotus", "Corpus").
-  const english = ctx.language === 'de' && (isEnglishCommonWord(text) || isEnglishCommonWord(text.replace(/(?<=[^s])s$/u, '')));
+  const english = ctx.language === 'de' && (isEnglishCommonWord(text) || isEnglishCommonWord(genitiveBase(text) ?? text));
   if (PLACE_ENDING.test(text) || english) {
     return isListedSurname(ctx.g, text) ? 'surname' : undefined;
   }

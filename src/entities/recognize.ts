@@ -46,6 +46,7 @@ export function scanField(
   const tokens = tokenize(text);
   const ctx: ScanContext = { tokens, g, aliasTables, starts: sentenceStarts(tokens), language };
   const scan: FieldScan = { field, text, ctx, spans: [], accounts: [], compounds: [] };
+  const uncased = aliasTables.map(uncasedKeys);
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
     if (token.kind === 'handle' || token.kind === 'url') {
@@ -56,7 +57,7 @@ export function scanField(
     if (token.kind === 'punct' && !/^["„“»«]$/u.test(token.text)) continue;
     // Lower-case words start no name unless a list has them ("dpa", "eBay"): skip the rules.
     const quote = token.kind === 'punct';
-    if (!quote && !token.cap && !token.upper && !aliasTables.some((table) => table.has(token.text))) continue;
+    if (!quote && !token.cap && !token.upper && !uncased.some((keys) => keys.has(token.text))) continue;
     const span = bestSpan(ctx, i);
     if (span && span.type === 'person' && span.rule?.startsWith('context')) {
       // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.
@@ -89,21 +90,39 @@ export function scanField(
   return scan;
 }
 
-function bestSpan(ctx: ScanContext, index: number): Span | undefined {
-  const proposals: Array<[string, Span | undefined]> = [
-    ['alias', matchAlias(ctx, index)], ['full-name', matchFullName(ctx, index)],
-    ['org-rule', matchOrganization(ctx, index)], ['unknown-name', matchUnknownName(ctx, index)],
-    ['org-intro', matchIntroducedOrganization(ctx, index)],
-  ];
-  let best: Span | undefined;
-  for (const [rule, span] of proposals) {
-    if (span && (best === undefined || span.last > best.last)) best = { ...span, rule: span.rule ?? rule };
+const uncasedKeyCache = new WeakMap<Map<string, AliasEntry[]>, Set<string>>();
+
+/**
+ * The aliases of a table without a capital ("dpa", "taz"): the only keys a word without one can
+ * be. A small set is much faster to ask, for every such word, than the whole table.
+ */
+function uncasedKeys(table: Map<string, AliasEntry[]>): Set<string> {
+  let keys = uncasedKeyCache.get(table);
+  if (keys === undefined) {
+    keys = new Set([...table.keys()].filter((key) => !/\p{Lu}/u.test(key)));
+    uncasedKeyCache.set(table, keys);
   }
+  return keys;
+}
+
+function bestSpan(ctx: ScanContext, index: number): Span | undefined {
+  let best = longer(undefined, matchAlias(ctx, index), 'alias');
+  best = longer(best, matchFullName(ctx, index), 'full-name');
+  best = longer(best, matchOrganization(ctx, index), 'org-rule');
+  best = longer(best, matchUnknownName(ctx, index), 'unknown-name');
+  best = longer(best, matchIntroducedOrganization(ctx, index), 'org-intro');
   if (best) return best;
   const context = matchContextName(ctx, index);
   if (context) return { ...context, rule: context.rule ?? 'context' };
   const acronym = matchAcronym(ctx, index);
   return acronym ? { ...acronym, rule: 'acronym' } : undefined;
+}
+
+/** The longer span, the earlier on a tie, named for its rule (matchers return new spans: naming one in place is safe). */
+function longer(best: Span | undefined, span: Span | undefined, rule: string): Span | undefined {
+  if (!span || (best !== undefined && span.last <= best.last)) return best;
+  span.rule ??= rule;
+  return span;
 }
 
 /** "Fraunhofer FIT", "Mitsubishi UFJ", "TU Berlin", "THW Kiel": an acronym joins the name next to it. */

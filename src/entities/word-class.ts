@@ -63,12 +63,14 @@ function uninflected(lower: string): string {
   return lower.length >= 6 ? lower.replace(/(?:en|n|s)$/u, '') : lower;
 }
 
+const nameWordCache = new Map<string, boolean>();
+
 /** A capitalised word that can be (part of) a name: not a stopword, common noun or role word. */
 export function isNameWord(g: Gazetteer, token: Token | undefined): boolean {
   if (token === undefined || token.kind !== 'word' || !token.cap) return false;
   const text = token.text;
-  if (isStopword(g, text) || g.commonNouns.has(text) || isRoleWord(g, text)) return false;
-  return !isCommonNoun(g, text);
+  // The rules ask this of most capitalised words several times: one look-up instead of four.
+  return cached(nameWordCache, text, () => !isStopword(g, text) && !g.commonNouns.has(text) && !isRoleWord(g, text) && !isCommonNoun(g, text));
 }
 
 /** A listed given name, also hyphenated ("Hans-Dietrich", "Jean-Pierre"). */

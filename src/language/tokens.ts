@@ -34,11 +34,13 @@ export function tokenizeWords(text: string): WordToken[] {
     if (surface.length > MAX_WORD_LENGTH) continue;
     const before = text.slice(lastEnd, start);
     lastEnd = start + surface.length;
+    const lower = surface.toLowerCase();
     tokens.push({
-      word: surface.toLowerCase().replace(APOSTROPHES, "'"),
+      word: lower.includes('’') ? lower.replace(APOSTROPHES, "'") : lower,
       capitalised: isCapitalised(surface),
       sentenceStart: tokens.length === 0 || SENTENCE_END.test(before),
-      upperCase: surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
+      // Most words are lower case already: the upper-casing is only needed for the others.
+      upperCase: surface.length > 1 && surface !== lower && surface === surface.toUpperCase(),
       innerCapital: INNER_CAPITAL.test(surface),
     });
   }

@@ -31,6 +31,14 @@ describe('corrections file', () => {
     expect(without).toContainEqual(['Apple', 'Apple']);
   });
 
+  it('a lower-case alias, listed or added, starts a name; other lower-case words do not', () => {
+    const text = 'Laut dpa und kleinblatt meldete die taz nichts.';
+    const fixes = corrections({ entities: [{ name: 'Kleinblatt', type: 'organization', aliases: ['kleinblatt'] }] });
+    const names = extractEntities({ text, language: 'de' }, { corrections: fixes }).mentions.map((m) => [m.text, m.name]);
+    expect(names).toEqual([['dpa', 'dpa'], ['kleinblatt', 'Kleinblatt'], ['taz', 'taz']]);
+    expect(extractEntities({ text, language: 'de' }).mentions.map((m) => m.text)).toEqual(['dpa', 'taz']);
+  });
+
   it('ignore removes a wrong entity; accounts fix an owner', () => {
     const text = 'Sundar Pichai und Google äußerten sich, @gcorp auch.';
     const fixes = corrections({ ignore: ['Google'], accounts: [{ account: '@gcorp', owner: 'Google' }] });
