@@ -11,8 +11,8 @@ import { isStopword } from './word-class.ts';
 export function addAcronymDefinitions(scan: FieldScan): void {
   const { tokens } = scan.ctx;
   for (let i = 2; i + 2 < tokens.length; i += 1) {
-    const [open, acronym, close] = [tokens[i - 1], tokens[i], tokens[i + 1]];
-    if (open?.text !== '(' || close?.text !== ')' || !acronym || !/^\p{Lu}[\p{L}&]{1,7}$/u.test(acronym.text)) continue;
+    const acronym = tokens[i];
+    if (tokens[i - 1]?.text !== '(' || tokens[i + 1]?.text !== ')' || !acronym || !/^\p{Lu}[\p{L}&]{1,7}$/u.test(acronym.text)) continue;
     if ((acronym.text.match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
     if (scan.ctx.g.notOrgAcronyms.has(acronym.text) || isKnownNonOrganization(scan, acronym.text)) continue;
     if (definesCommonNoun(scan, i - 2, acronym.text)) {

@@ -7,6 +7,7 @@
 import type { ScanContext, Span } from './span.ts';
 import type { Token } from './tokens.ts';
 import { isCommonNoun, isEnglishCommonWord, isNameWord, isRoleWord, isStopword } from './word-class.ts';
+import { wordFacts } from './word-facts.ts';
 
 const CONNECTORS = new Set(['&', 'für', 'of', 'for', 'de', 'du', 'la', 'di']);
 const MAX_RUN = 8;
@@ -38,10 +39,10 @@ function extendFor(ctx: ScanContext, last: number): number {
  */
 const AUTHORITY = /^(?:\p{Lu}\p{Ll}+ministeriums?|(?:Bundes|Landes|Umweltbundes|Reichs|Staats)\p{Ll}*(?:amt|amts|amtes|kammer|agentur|anstalt|institut|instituts|gericht|gerichts|gerichtshof|gerichtshofs|verband|verbands|verbandes|kanzleramt|kriminalamt|netzagentur|kartellamt|rechnungshof|ministerium|ministeriums))$/u;
 
-const authorityCache = new Map<string, boolean>();
-
 function isAuthority(text: string): boolean {
-  return memo(authorityCache, text, () => AUTHORITY.test(text));
+  const facts = wordFacts(text);
+  facts.authority ??= AUTHORITY.test(text);
+  return facts.authority;
 }
 
 function matchAuthority(ctx: ScanContext, index: number): Span | undefined {
@@ -133,21 +134,10 @@ function isCompoundIntro(ctx: ScanContext, text: string): boolean {
 }
 
 /** The head or an inflected form of it ("Verbandes", "Banken"); stems would confuse "Regierender". */
-const headCache = new Map<string, boolean>();
-const headTailCache = new Map<string, boolean>();
-
-function memo(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size > 50_000) cache.clear();
-    value = compute();
-    cache.set(key, value);
-  }
-  return value;
-}
-
 function isHead(ctx: ScanContext, text: string): boolean {
-  return memo(headCache, text, () => computeHead(ctx, text));
+  const facts = wordFacts(text);
+  facts.orgHead ??= computeHead(ctx, text);
+  return facts.orgHead;
 }
 
 /** "School", "Band", "Verlag": a head noun of organisation names (a person's surname is none). */
@@ -164,7 +154,9 @@ function computeHead(ctx: ScanContext, text: string): boolean {
 
 /** "Mieterverein", "Presse-Agentur", "Rundfunks": a compound whose last part is a head noun. */
 function hasHeadTail(ctx: ScanContext, text: string): boolean {
-  return memo(headTailCache, text, () => computeHeadTail(ctx, text));
+  const facts = wordFacts(text);
+  facts.orgHeadTail ??= computeHeadTail(ctx, text);
+  return facts.orgHeadTail;
 }
 
 function computeHeadTail(ctx: ScanContext, text: string): boolean {
@@ -251,19 +243,21 @@ function quotedEnd(ctx: ScanContext, index: number): boolean {
   return /^["“”«»]$/u.test(ctx.tokens[index + 1]?.text ?? '');
 }
 
-const introCache = new Map<string, boolean>();
-
 function isOrgIntro(ctx: ScanContext, text: string): boolean {
-  return memo(introCache, text, () => {
-    const lower = text.toLowerCase();
-    const last = lower.includes('-') ? lower.slice(lower.lastIndexOf('-') + 1) : lower;
-    for (const form of [lower, last, last.replace(/(?:en|n|s|es)$/u, '')]) if (ctx.g.orgIntroWords.has(form)) return true;
-    for (let cut = 3; cut <= last.length - 5; cut += 1) {
-      const tail = last.slice(cut);
-      if (ctx.g.orgIntroWords.has(tail) || ctx.g.orgIntroWords.has(tail.replace(/(?:en|n|s|es)$/u, ''))) return true;
-    }
-    return false;
-  });
+  const facts = wordFacts(text);
+  facts.orgIntro ??= computeOrgIntro(ctx, text);
+  return facts.orgIntro;
+}
+
+function computeOrgIntro(ctx: ScanContext, text: string): boolean {
+  const lower = text.toLowerCase();
+  const last = lower.includes('-') ? lower.slice(lower.lastIndexOf('-') + 1) : lower;
+  for (const form of [lower, last, last.replace(/(?:en|n|s|es)$/u, '')]) if (ctx.g.orgIntroWords.has(form)) return true;
+  for (let cut = 3; cut <= last.length - 5; cut += 1) {
+    const tail = last.slice(cut);
+    if (ctx.g.orgIntroWords.has(tail) || ctx.g.orgIntroWords.has(tail.replace(/(?:en|n|s|es)$/u, ''))) return true;
+  }
+  return false;
 }
 
 /** An acronym the lists do not know ("VKSt", "ICBL"): in news text nearly always an organisation. */

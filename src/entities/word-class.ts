@@ -7,30 +7,19 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Token } from './tokens.ts';
-
-const stopCache = new Map<string, boolean>();
+import { wordFacts } from './word-facts.ts';
 
 export function isStopword(g: Gazetteer, text: string): boolean {
-  return cached(stopCache, text, () => g.stopwords.has(text) || g.stopwords.has(text.toLowerCase()));
-}
-
-// Word tests run several times per token; the answers depend only on the word, so keep them.
-const nounCache = new Map<string, boolean>();
-const roleCache = new Map<string, boolean>();
-const CACHE_LIMIT = 50_000;
-
-function cached(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute();
-  if (cache.size > CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
+  const facts = wordFacts(text);
+  facts.stopword ??= g.stopwords.has(text) || g.stopwords.has(text.toLowerCase());
+  return facts.stopword;
 }
 
 /** Listed common noun, or a typical noun ending after a stem of at least four letters. */
 export function isCommonNoun(g: Gazetteer, text: string): boolean {
-  return cached(nounCache, text, () => computeCommonNoun(g, text));
+  const facts = wordFacts(text);
+  facts.commonNoun ??= computeCommonNoun(g, text);
+  return facts.commonNoun;
 }
 
 function computeCommonNoun(g: Gazetteer, text: string): boolean {
@@ -43,7 +32,9 @@ function computeCommonNoun(g: Gazetteer, text: string): boolean {
 
 /** "Präsident", "US-Präsident", "Bundeskanzlerin", "Präsidenten", "Ex-Chef" all announce a name. */
 export function isRoleWord(g: Gazetteer, text: string): boolean {
-  return cached(roleCache, text, () => computeRoleWord(g, text));
+  const facts = wordFacts(text);
+  facts.roleWord ??= computeRoleWord(g, text);
+  return facts.roleWord;
 }
 
 function computeRoleWord(g: Gazetteer, text: string): boolean {
@@ -63,14 +54,13 @@ function uninflected(lower: string): string {
   return lower.length >= 6 ? lower.replace(/(?:en|n|s)$/u, '') : lower;
 }
 
-const nameWordCache = new Map<string, boolean>();
-
 /** A capitalised word that can be (part of) a name: not a stopword, common noun or role word. */
 export function isNameWord(g: Gazetteer, token: Token | undefined): boolean {
   if (token === undefined || token.kind !== 'word' || !token.cap) return false;
   const text = token.text;
-  // The rules ask this of most capitalised words several times: one look-up instead of four.
-  return cached(nameWordCache, text, () => !isStopword(g, text) && !g.commonNouns.has(text) && !isRoleWord(g, text) && !isCommonNoun(g, text));
+  const facts = wordFacts(text);
+  facts.nameWord ??= !isStopword(g, text) && !g.commonNouns.has(text) && !isRoleWord(g, text) && !isCommonNoun(g, text);
+  return facts.nameWord;
 }
 
 /** A listed given name, also hyphenated ("Hans-Dietrich", "Jean-Pierre"). */
@@ -118,12 +108,11 @@ let englishCommon: Set<string> | undefined;
  * Lower-case English words from natural's Brill lexicon (pos-js, MIT): a sentence-initial
  * "The" or "Will" is a common word, not a name. Loaded once, on first English text.
  */
-const englishCache = new Map<string, boolean>();
-
 export function isEnglishCommonWord(text: string): boolean {
   englishCommon ??= loadEnglishLexicon();
-  const lexicon = englishCommon;
-  return cached(englishCache, text, () => lexicon.has(text.toLowerCase()));
+  const facts = wordFacts(text);
+  facts.englishCommon ??= englishCommon.has(text.toLowerCase());
+  return facts.englishCommon;
 }
 
 function loadEnglishLexicon(): Set<string> {
