@@ -85,7 +85,15 @@ function entityRefs(mentions: EntityMention[], scans: FieldScan[], accounts: Acc
   for (const m of mentions) add(m.name, m.type);
   for (const a of accounts) add(a.mention.name, 'account', a.owner);
   for (const scan of scans) for (const part of scan.compounds) add(part.name, part.type);
-  return [...refs.values()].sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || a.name.localeCompare(b.name));
+  return [...refs.values()].sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || compareNames(a.name, b.name));
+}
+
+let collator: Intl.Collator | undefined;
+
+/** `a.localeCompare(b)`, which builds this same default collator on every call. */
+function compareNames(a: string, b: string): number {
+  collator ??= new Intl.Collator();
+  return collator.compare(a, b);
 }
 
 function byPosition(a: EntityMention, b: EntityMention): number {

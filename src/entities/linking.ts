@@ -127,6 +127,8 @@ function mentionsXAsTwitter(scan: FieldScan): boolean {
   });
 }
 
+const TYPE_ORDER: readonly EntityType[] = ['person', 'organization', 'account', 'location', 'product'];
+
 export function typeOrder(type: EntityType): number {
-  return ['person', 'organization', 'account', 'location', 'product'].indexOf(type);
+  return TYPE_ORDER.indexOf(type);
 }

@@ -72,9 +72,11 @@ function tokenKind(match: RegExpExecArray): TokenKind {
   return 'punct';
 }
 
-/** Ends in "'s" or "’s". */
+/** Ends in "'s" or "’s" (the last letter first: most words do not end in "s"). */
 function isPossessive(word: string): boolean {
-  return word.endsWith("'s") || word.endsWith('’s');
+  if (!word.endsWith('s')) return false;
+  const apostrophe = word[word.length - 2];
+  return apostrophe === "'" || apostrophe === '’';
 }
 
 function makeToken(text: string, start: number, end: number, kind: TokenKind): Token {
