@@ -8,7 +8,8 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { contentHash } from '../dedup/content-hash.ts';
-import type { ArticleRecord } from '../store/articles.ts';
+import type { ArticleRecord, SavedArticle } from '../store/articles.ts';
+import { createArticleWriter } from './article-writer/writer.ts';
 import { analyzeArticle, type AnalyzeOptions } from './analyze.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-worker/pool.ts';
 import type { Ingestor } from './ingest.ts';
@@ -51,6 +52,11 @@ export interface ImportParallelism {
   workers: number;
   /** Start the workers only once the input is longer than this (small imports do not pay their start-up). */
   afterLines?: number;
+  /**
+   * With the workers, save on a writer thread with its own SQLite connection while the main thread assigns
+   * the previous batch to stories (default; SQLite files only). See docs/decisions/0102-sqlite-write-path.md.
+   */
+  writer?: boolean;
 }
 
 /**
@@ -80,8 +86,11 @@ export async function importArticles(
   const inFlight: { numbers: number[]; records: Promise<(ArticleRecord | string)[]> }[] = [];
   let batch: ArticleRecord[] = [];
   let batchChars = 0;
+  const inline = inlineSaver(ingestor, report);
+  let threaded: BatchSaver | undefined;
   const store = async () => {
-    for (const saved of await ingestor.ingestMany(batch)) report[saved.status] += 1;
+    if (!threaded && pool && parallel.writer !== false) threaded = threadedSaver(ingestor, report);
+    await (threaded ?? inline).save(batch);
     batch = [];
     batchChars = 0;
   };
@@ -120,11 +129,61 @@ export async function importArticles(
     if (chunk.lines.length > 0) await submit();
     while (inFlight.length > 0) await takeOldest();
     if (batch.length > 0) await store();
+    await threaded?.drain();
   } finally {
-    await pool?.close();
+    await Promise.all([pool?.close(), threaded?.close()]);
   }
   report.stories = (await ingestor.finish()).storiesTouched;
   return report;
+}
+
+/** Saves batches of records in input order and has them assigned to stories. */
+interface BatchSaver {
+  save(records: ArticleRecord[]): Promise<void>;
+  /** Waits until every batch given is saved and assigned. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Saved and assigned on the main thread, batch by batch. */
+function inlineSaver(ingestor: Ingestor, report: ImportReport): BatchSaver {
+  return {
+    async save(records) {
+      for (const saved of await ingestor.ingestMany(records)) report[saved.status] += 1;
+    },
+    drain: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Saved on a writer thread with its own SQLite connection while the main thread assigns the batch before
+ * (the main thread then only clusters); undefined where the store cannot be opened twice. A killed import
+ * may leave a saved batch without stories: the next run finds its articles unassigned and assigns them.
+ */
+function threadedSaver(ingestor: Ingestor, report: ImportReport): BatchSaver | undefined {
+  const { sqliteFile, assignSaved } = ingestor;
+  if (!sqliteFile || !assignSaved) return undefined;
+  const writer = createArticleWriter({ file: sqliteFile });
+  let unassigned: { records: ArticleRecord[]; saved: Promise<SavedArticle[]> } | undefined;
+  const drain = async () => {
+    if (!unassigned) return;
+    const { records, saved } = unassigned;
+    unassigned = undefined;
+    const statuses = await saved;
+    for (const article of statuses) report[article.status] += 1;
+    await assignSaved(records, statuses);
+  };
+  return {
+    async save(records) {
+      const saved = writer.save(records);
+      saved.catch(() => undefined); // a failure is thrown where it is awaited, not as an unhandled rejection
+      await drain();
+      unassigned = { records, saved };
+    },
+    drain,
+    close: () => writer.close(),
+  };
 }
 
 /** A record, or the reason the line was refused. */

@@ -22,10 +22,18 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.drop();
 });
 
-async function importWith(parallel: ImportParallelism) {
-  const db = await createTestDatabase('sqlite');
-  opened.push(db);
-  const report = await importArticles(Readable.from(lines.map((l) => `${l}\n`)), createIngestor(db.db, { clusterWindowHours: 72 }), now, {}, parallel);
+async function importWith(parallel: ImportParallelism, input = lines, into?: TestDatabase) {
+  const db = into ?? (await createTestDatabase('sqlite'));
+  if (!into) opened.push(db);
+  // which path stored the batches: the main thread (ingestMany) or the writer thread (assignSaved only)
+  const calls = { ingestMany: 0, assignSaved: 0 };
+  const ingestor = createIngestor(db.db, { clusterWindowHours: 72 });
+  const counted = {
+    ...ingestor,
+    ingestMany: (records: Parameters<typeof ingestor.ingestMany>[0]) => (calls.ingestMany++, ingestor.ingestMany(records)),
+    assignSaved: (...args: Parameters<NonNullable<typeof ingestor.assignSaved>>) => (calls.assignSaved++, ingestor.assignSaved!(...args)),
+  };
+  const report = await importArticles(Readable.from(input.map((l) => `${l}\n`)), counted, now, {}, parallel);
   const rows = await db.db.article.findMany({
     orderBy: { id: 'asc' },
     select: {
@@ -37,7 +45,8 @@ async function importWith(parallel: ImportParallelism) {
   // Every term of the contentless FTS5 index, with its article, column and position.
   await db.db.$executeRawUnsafe(`CREATE VIRTUAL TABLE temp."SearchTerms" USING fts5vocab(main, "ArticleSearch", instance)`);
   const index = await db.db.$queryRawUnsafe<unknown[]>('SELECT term, doc, col, "offset" FROM temp."SearchTerms" ORDER BY doc, col, "offset"');
-  return { report, rows, index };
+  await db.db.$executeRawUnsafe('DROP TABLE temp."SearchTerms"');
+  return { db, report, rows, index, calls };
 }
 
 describe('import on analysis worker threads', () => {
@@ -59,5 +68,25 @@ describe('import on analysis worker threads', () => {
     const inline = await importWith({ workers: 0 });
     expect(late.rows).toEqual(inline.rows);
     expect(late.index).toEqual(inline.index);
+  });
+
+  it('saves batches on a writer thread while the main thread assigns the one before, and a re-import changes nothing', async () => {
+    // several batches of 200, so saving and assigning overlap
+    const many = [...generateArticles({ count: 520, seed: 12, start: new Date('2026-02-01T00:00:00Z'), textChars: 300, perDay: 300 })]
+      .map((a) => JSON.stringify(a));
+    const inline = await importWith({ workers: 0 }, many);
+    const written = await importWith({ workers: 1, afterLines: 0 }, many);
+    const mainThread = await importWith({ workers: 1, afterLines: 0, writer: false }, many);
+    expect(inline.report.new).toBe(many.length);
+    expect(written.report).toEqual(inline.report);
+    expect(written.rows).toEqual(inline.rows);
+    expect(written.index).toEqual(inline.index);
+    expect(mainThread.rows).toEqual(inline.rows);
+    expect(written.calls).toEqual({ ingestMany: 0, assignSaved: 3 });
+    expect(mainThread.calls).toEqual({ ingestMany: 3, assignSaved: 0 });
+    const again = await importWith({ workers: 1, afterLines: 0 }, many, written.db);
+    expect(again.report).toMatchObject({ new: 0, updated: 0, unchanged: many.length });
+    expect(again.rows).toEqual(written.rows);
+    expect(await written.db.db.storyMember.count({ where: { leftAt: null } })).toBe(many.length);
   });
 });
