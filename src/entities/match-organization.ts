@@ -69,6 +69,8 @@ function isRunWord(token: Token | undefined): boolean {
 }
 
 function matchLegalForm(ctx: ScanContext, index: number, run: number[]): Span | undefined {
+  // The legal form follows the name: a run of one word has none.
+  if (run.length < 2) return undefined;
   const start = ctx.tokens[index];
   if (!start || !start.cap || isStopword(ctx.g, start.text) || ctx.g.orgSuffixes.has(start.text)) return undefined;
   // "Firma Läpple AG", "Unternehmen X GmbH": the name starts after the common noun.
@@ -106,7 +108,10 @@ function isClubPart(token: Token | undefined): boolean {
 /** "Deutsche Bank", "Universität Hamburg", "Jet Propulsion Laboratory", "Otto-Schott-Gymnasium". */
 function matchHeadNoun(ctx: ScanContext, index: number, run: number[]): Span | undefined {
   const start = ctx.tokens[index];
-  if (!start || !start.cap || isStopword(ctx.g, start.text) || isIntroOnly(ctx, start.text)) return undefined;
+  if (!start || !start.cap) return undefined;
+  // One word names an organisation only as a hyphen compound; any other name takes two.
+  if (run.length < 2 && !start.text.includes('-')) return undefined;
+  if (isStopword(ctx.g, start.text) || isIntroOnly(ctx, start.text)) return undefined;
   if (isHyphenHead(ctx, start)) return { first: index, last: index, type: 'organization' };
   const names = run.filter((k) => ctx.tokens[k]?.kind !== 'number');
   const lastWord = names.findLastIndex((k) => !CONNECTORS.has(ctx.tokens[k]?.text ?? ''));
