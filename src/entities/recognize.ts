@@ -46,7 +46,7 @@ export function scanField(
   const tokens = tokenize(text);
   const ctx: ScanContext = { tokens, g, aliasTables, starts: sentenceStarts(tokens), language };
   const scan: FieldScan = { field, text, ctx, spans: [], accounts: [], compounds: [] };
-  const uncased = aliasTables.map(uncasedKeys);
+  const uncased = aliasTables.map(uncasedKeys).filter((keys) => keys.size > 0);
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
     if (token.kind === 'handle' || token.kind === 'url') {
@@ -57,7 +57,7 @@ export function scanField(
     if (token.kind === 'punct' && !/^["„“»«]$/u.test(token.text)) continue;
     // Lower-case words start no name unless a list has them ("dpa", "eBay"): skip the rules.
     const quote = token.kind === 'punct';
-    if (!quote && !token.cap && !token.upper && !uncased.some((keys) => keys.has(token.text))) continue;
+    if (!quote && !token.cap && !token.upper && !inAny(uncased, token.text)) continue;
     const span = bestSpan(ctx, i);
     if (span && span.type === 'person' && span.rule?.startsWith('context')) {
       // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.
@@ -103,6 +103,11 @@ function uncasedKeys(table: Map<string, AliasEntry[]>): Set<string> {
     uncasedKeyCache.set(table, keys);
   }
   return keys;
+}
+
+function inAny(sets: Array<Set<string>>, text: string): boolean {
+  for (const set of sets) if (set.has(text)) return true;
+  return false;
 }
 
 function bestSpan(ctx: ScanContext, index: number): Span | undefined {
