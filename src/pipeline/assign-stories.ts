@@ -10,7 +10,8 @@ import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { ArticleRecord } from '../store/articles.ts';
 import type { Db } from '../store/client.ts';
 import {
-  createStoryRow, loadSharedClusterState, loadStoryStates, recordAssignments, saveSharedClusterState,
+  createStoryRow, loadSharedClusterState, loadStoryStates, recordAssignments, releaseStoryIds, reserveStoryIds,
+  saveSharedClusterState,
   type StoryUpdate, type StoryWrite,
 } from '../store/stories.ts';
 import { summariseStory } from './story-summary.ts';
@@ -27,6 +28,8 @@ const isTemporary = (key: string) => key.startsWith(TEMPORARY);
 const SHARED_STATE_EVERY = 2000;
 /** Assignments stored per transaction. */
 const WRITE_EVERY = 200;
+/** Story ids taken ahead at least, and after each write as many as the last batch founded stories. */
+const RESERVE_AT_LEAST = 16;
 
 export class StoryAssigner {
   private clusterer: Clusterer | undefined;
@@ -34,6 +37,8 @@ export class StoryAssigner {
   private readonly touched = new Set<string>();
   private readonly entityTypes = new Map<string, string>();
   private sinceFlush = 0;
+  /** Assignments since the last write. */
+  private unwritten = 0;
   /** Assignments and merges not stored yet, in order, and the stories they changed (see write()). */
   private pending: StoryWrite[] = [];
   private readonly dirty = new Map<string, StoryState | undefined>();
@@ -41,6 +46,9 @@ export class StoryAssigner {
   private readonly mergedAway = new Set<string>();
   /** Temporary keys already given an id (a merge may name one after it was persisted). */
   private readonly ids = new Map<string, string>();
+  /** Story ids reserved ahead (SQLite) and not used yet; stories founded since the last write. */
+  private reserved: number[] = [];
+  private founded = 0;
 
   constructor(
     private readonly db: Db,
@@ -87,7 +95,7 @@ export class StoryAssigner {
     });
     this.touched.add(key);
     this.dirty.set(key, clusterer.getStory(key));
-    if (this.pending.length >= WRITE_EVERY) await this.write();
+    if (++this.unwritten >= WRITE_EVERY) await this.write();
     if (++this.sinceFlush >= SHARED_STATE_EVERY) await this.flush();
   }
 
@@ -102,8 +110,11 @@ export class StoryAssigner {
     const stories = [...this.dirty].map(([key, state]) => this.storyUpdate(clusterer, key, state));
     await recordAssignments(this.db, this.pending, stories);
     this.pending = [];
+    this.unwritten = 0;
     this.dirty.clear();
     this.mergedAway.clear();
+    await this.reserveIds(Math.max(RESERVE_AT_LEAST, this.founded));
+    this.founded = 0;
   }
 
   async finish(): Promise<{ storiesTouched: number }> {
@@ -111,6 +122,7 @@ export class StoryAssigner {
       await this.mergeConverged(this.clusterer);
       await this.write();
       await this.flush();
+      await releaseStoryIds(this.db, this.reserved.splice(0));
     }
     return { storiesTouched: this.touched.size };
   }
@@ -162,9 +174,7 @@ export class StoryAssigner {
   ): Promise<string> {
     const previous = this.options.previousStory?.(article.id);
     const reuse = previous !== undefined && !this.touched.has(String(previous));
-    const id = reuse
-      ? previous
-      : await createStoryRow(this.db, { articleId: article.id, title: article.title, when: article.published });
+    const id = reuse ? previous : await this.newStoryId({ articleId: article.id, title: article.title, when: article.published });
     const state = clusterer.getStory(key);
     if (state) {
       clusterer.removeStory(key);
@@ -172,6 +182,25 @@ export class StoryAssigner {
     }
     this.ids.set(key, String(id));
     return String(id);
+  }
+
+  /**
+   * A new story's id: a reserved one, its row written with the next batch (so founding a story costs no
+   * transaction of its own), or on PostgreSQL a row written now.
+   */
+  private async newStoryId(founder: { articleId: number; title: string; when: Date }): Promise<number> {
+    this.founded += 1;
+    if (this.reserved.length === 0) await this.reserveIds(RESERVE_AT_LEAST);
+    const id = this.reserved.shift();
+    if (id === undefined) return createStoryRow(this.db, founder);
+    this.pending.push({ create: { id, ...founder } });
+    return id;
+  }
+
+  /** Tops the reserve up to `count` ids (none on PostgreSQL). */
+  private async reserveIds(count: number): Promise<void> {
+    if (this.reserved.length >= count) return;
+    this.reserved.push(...((await reserveStoryIds(this.db, count - this.reserved.length)) ?? []));
   }
 
   private persisted(key: string): string {

@@ -2,12 +2,19 @@
  * The per-article story writes of stories.ts on SQLite through the driver (same rows, same steps), called
  * inside `writeInTransaction`. See docs/decisions/0102-sqlite-write-path.md.
  */
-import { storedStoryState, type Membership, type StoryMerge, type StoryUpdate } from './stories.ts';
+import { storedStoryState, type Membership, type NewStory, type StoryMerge, type StoryUpdate } from './stories.ts';
 import { statement, sqliteTime, type SqliteDriver } from './sqlite-driver.ts';
 
 const SQL = {
   createStory: `INSERT INTO "Story" (title, firstSeenAt, lastSeenAt, firstArticleId, createdAt, updatedAt)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+  createReserved: `INSERT INTO "Story" (id, title, firstSeenAt, lastSeenAt, firstArticleId, createdAt, updatedAt)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  sequenceRow: `INSERT INTO sqlite_sequence (name, seq) SELECT 'Story', coalesce((SELECT max(id) FROM "Story"), 0)
+                WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'Story')`,
+  reserve: `UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT max(id) FROM "Story"), 0)) + ?
+            WHERE name = 'Story' RETURNING seq`,
+  release: `UPDATE sqlite_sequence SET seq = ? WHERE name = 'Story' AND seq = ?`,
   leaveOthers: `UPDATE "StoryMember" SET leftAt = ? WHERE articleId = ? AND leftAt IS NULL AND storyId <> ?`,
   current: `SELECT id FROM "StoryMember" WHERE articleId = ? AND storyId = ? AND leftAt IS NULL LIMIT 1`,
   join: `INSERT INTO "StoryMember" (storyId, articleId, joinedAt, score, reasons, pinned) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -28,6 +35,31 @@ export function createStoryRowSqlite(driver: SqliteDriver, founder: { articleId:
   const when = sqliteTime(founder.when);
   const row = statement(driver, SQL.createStory).get(founder.title, when, when, founder.articleId, now, now) as { id: number };
   return row.id;
+}
+
+/** The row of a story whose id was reserved (`reserveStoryIdsSqlite`). */
+export function createReservedStorySqlite(driver: SqliteDriver, story: NewStory): void {
+  const now = sqliteTime(new Date());
+  const when = sqliteTime(story.when);
+  statement(driver, SQL.createReserved).run(story.id, story.title, when, when, story.articleId, now, now);
+}
+
+/**
+ * `count` story ids no other writer will take: Story's AUTOINCREMENT counter moves past them (and past any
+ * row inserted with an explicit id), so an insert elsewhere gets the next one.
+ */
+export function reserveStoryIdsSqlite(driver: SqliteDriver, count: number): number[] {
+  statement(driver, SQL.sequenceRow).run();
+  const { seq } = statement(driver, SQL.reserve).get(count) as { seq: number };
+  return Array.from({ length: count }, (_, i) => seq - count + 1 + i);
+}
+
+/** Gives back the unused tail of a reservation, if nobody reserved or inserted after it. */
+export function releaseStoryIdsSqlite(driver: SqliteDriver, unused: readonly number[]): void {
+  const first = unused[0];
+  const last = unused.at(-1);
+  if (first === undefined || last === undefined || last - first + 1 !== unused.length) return;
+  statement(driver, SQL.release).run(first - 1, last);
 }
 
 export function joinStorySqlite(driver: SqliteDriver, { firstTime, ...m }: Membership): void {

@@ -4,7 +4,7 @@ import type { DetectedLanguage } from '../domain/types.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
 import { writeInTransaction, sqliteDriver } from './sqlite-driver.ts';
-import { createStoryRowSqlite, joinStorySqlite, mergeStorySqlite, saveClusterStateSqlite, writeStorySqlite } from './stories-sqlite.ts';
+import { createReservedStorySqlite, createStoryRowSqlite, joinStorySqlite, releaseStoryIdsSqlite, reserveStoryIdsSqlite, mergeStorySqlite, saveClusterStateSqlite, writeStorySqlite } from './stories-sqlite.ts';
 
 /** The clusterer's state shared by all stories (document frequencies and the like); stories are rows. */
 export type SharedClusterState = Omit<ClusterSnapshot, 'stories'>;
@@ -125,8 +125,33 @@ export interface StoryMerge {
   at: Date;
 }
 
-/** One change to story membership, in the order the clusterer made them. */
-export type StoryWrite = { join: Membership } | { merge: StoryMerge };
+/** A story founded with an id taken ahead (`reserveStoryIds`): its row is written with its first membership. */
+export interface NewStory {
+  id: number;
+  articleId: number;
+  title: string;
+  when: Date;
+}
+
+/** One change to stories and their membership, in the order the clusterer made them. */
+export type StoryWrite = { create: NewStory } | { join: Membership } | { merge: StoryMerge };
+
+/**
+ * Story ids taken ahead, so founding a story during assignment needs no write of its own (on SQLite such a
+ * write waits for the lock whenever an import's writer thread is saving a batch); undefined on PostgreSQL,
+ * where `createStoryRow` writes the row at once.
+ */
+export async function reserveStoryIds(db: Db, count: number): Promise<number[] | undefined> {
+  const driver = sqliteDriver(db);
+  if (!driver) return undefined;
+  return writeInTransaction(driver, () => reserveStoryIdsSqlite(driver, count));
+}
+
+/** Gives back reserved ids never used (when they are still the latest taken), so ids stay dense. */
+export async function releaseStoryIds(db: Db, unused: readonly number[]): Promise<void> {
+  const driver = sqliteDriver(db);
+  if (driver && unused.length > 0) await writeInTransaction(driver, () => releaseStoryIdsSqlite(driver, unused));
+}
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -140,16 +165,25 @@ export async function recordAssignments(db: Db, writes: readonly StoryWrite[], s
   if (driver) {
     return writeInTransaction(driver, () => {
       for (const write of writes) {
-        if ('join' in write) joinStorySqlite(driver, write.join);
+        if ('create' in write) createReservedStorySqlite(driver, write.create);
+        else if ('join' in write) joinStorySqlite(driver, write.join);
         else mergeStorySqlite(driver, write.merge);
       }
       for (const story of stories) writeStorySqlite(driver, story);
     });
   }
   await db.$transaction(async (tx) => {
-    for (const write of writes) await ('join' in write ? joinStory(tx, write.join) : mergeMembers(tx, write.merge));
+    for (const write of writes) {
+      if ('create' in write) await createReservedStory(tx, write.create);
+      else if ('join' in write) await joinStory(tx, write.join);
+      else await mergeMembers(tx, write.merge);
+    }
     for (const story of stories) await writeStory(tx, story);
   }, { timeout: 60_000 });
+}
+
+async function createReservedStory(tx: Tx, { id, articleId, title, when }: NewStory): Promise<void> {
+  await tx.story.create({ data: { id, title, firstSeenAt: when, lastSeenAt: when, firstArticleId: articleId } });
 }
 
 /** For corrections: a membership without a story update (the caller saves the story right after). */

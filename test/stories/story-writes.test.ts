@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoryState } from '../../src/cluster/index.ts';
 import { summariseStory } from '../../src/pipeline/story-summary.ts';
-import { createStoryRow, loadStoryState, loadStoryStates, recordAssignments, type StoryWrite } from '../../src/store/stories.ts';
+import {
+  createStoryRow, loadStoryState, loadStoryStates, recordAssignments, releaseStoryIds, reserveStoryIds, type StoryWrite,
+} from '../../src/store/stories.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../helpers/db.ts';
 
 describe.each(providers)('story writes on %s', (provider) => {
@@ -80,5 +82,40 @@ describe.each(providers)('story writes on %s', (provider) => {
     expect((await loadStoryState(db.db, id))?.members.map((m) => m.id)).toEqual([rows[0]!.id, rows[2]!.id]);
     await db.db.story.update({ where: { id }, data: { state: JSON.stringify(state) } });
     expect(await loadStoryState(db.db, id)).toEqual(state);
+  });
+});
+
+describe('story ids reserved ahead on SQLite', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createTestDatabase('sqlite');
+  });
+  afterEach(() => db.drop());
+
+  it('are never taken by another insert, are written with their first membership, and unused ones go back', async () => {
+    const when = new Date('2026-12-01T10:00:00Z');
+    const [a, b] = await Promise.all([1, 2].map((n) =>
+      db.db.article.create({
+        data: { url: `https://example.com/${n}`, source: 'example', title: `Article ${n}`, fetchedAt: when, contentHash: `h${n}` },
+        select: { id: true },
+      })));
+    const first = await createStoryRow(db.db, { articleId: a!.id, title: 'Article 1', when });
+    const reserved = (await reserveStoryIds(db.db, 4))!;
+    expect(reserved).toEqual([first + 1, first + 2, first + 3, first + 4]);
+    // a story founded elsewhere meanwhile (a researcher's split) gets an id past the reservation
+    const elsewhere = await createStoryRow(db.db, { articleId: b!.id, title: 'Article 2', when });
+    expect(elsewhere).toBe(first + 5);
+    const id = reserved[0]!;
+    await recordAssignments(db.db, [
+      { create: { id, articleId: b!.id, title: 'Article 2', when } },
+      { join: { storyId: id, articleId: b!.id, joinedAt: when, score: 0, reasons: { entities: [], terms: [] }, firstTime: true } },
+    ], []);
+    expect(await db.db.story.findUnique({ where: { id }, select: { firstArticleId: true } })).toEqual({ firstArticleId: b!.id });
+    // the rest is given back only while it is the latest reservation
+    await releaseStoryIds(db.db, reserved.slice(1));
+    expect(await createStoryRow(db.db, { articleId: a!.id, title: 'Article 1', when })).toBe(first + 6);
+    const last = (await reserveStoryIds(db.db, 3))!;
+    await releaseStoryIds(db.db, last.slice(1));
+    expect(await createStoryRow(db.db, { articleId: a!.id, title: 'Article 1', when })).toBe(last[1]);
   });
 });
