@@ -1,6 +1,6 @@
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import { createDocumentFrequency } from './document-frequency.ts';
-import { articleFeatures, isGramFeature } from './features.ts';
+import { featureCounts, isGramFeature } from './features.ts';
 import {
   explain,
   pairSimilarity,
@@ -105,7 +105,7 @@ export function createClusterer(
 
   function vectorise(article: ClusterArticle): Vector {
     const source = sourceOf(article);
-    const terms = articleFeatures({ ...sourceTemplates.strip(source, article), language: article.language });
+    const terms = featureCounts({ ...sourceTemplates.strip(source, article), language: article.language });
     df.observe(terms);
     const weighed = df.weighEntries(terms);
     sourceVocabulary.discountEntries(source, weighed);

@@ -49,13 +49,13 @@ export function createDocumentFrequency(
   return {
     observe(terms) {
       documents += 1;
-      for (const key of Object.keys(terms)) counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const key of terms.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
       if (documents > maxDocuments) decay();
     },
     idf,
     weigh(terms) {
       const vector: Vector = {};
-      for (const [key, tf] of Object.entries(terms)) {
+      for (const [key, tf] of terms) {
         const weight = (tf >= 1 ? 1 + Math.log(tf) : tf) * idf(key);
         if (weight > 0) vector[key] = weight;
       }
@@ -64,8 +64,7 @@ export function createDocumentFrequency(
     weighEntries(terms) {
       const entries: Array<[string, number]> = [];
       let sum = 0;
-      for (const key in terms) {
-        const tf = terms[key] ?? 0;
+      for (const [key, tf] of terms) {
         const weight = (tf >= 1 ? 1 + Math.log(tf) : tf) * idf(key);
         if (weight > 0) {
           entries.push([key, weight]);

@@ -11,7 +11,7 @@ import { stem, wordLists } from './word-lists.ts';
  *   g:<4 letters>    a character 4-gram of a German content word (German only, see GRAM)
  *   a:<years>        a person's age (language-neutral, see AGE)
  */
-export type TermCounts = Record<string, number>;
+export type TermCounts = ReadonlyMap<string, number>;
 type Counts = Map<string, number>;
 
 export interface FeatureInput {
@@ -56,9 +56,18 @@ export function isGramFeature(key: string): boolean {
   return key.startsWith('g:');
 }
 
-export function articleFeatures(input: FeatureInput): TermCounts {
+/** `featureCounts` as a record (for reading and tests). */
+export function articleFeatures(input: FeatureInput): Record<string, number> {
+  return Object.fromEntries(featureCounts(input));
+}
+
+/**
+ * The article's raw features, in the order first met. A Map, not a record: the keys are built strings,
+ * which a record would intern on every add, and an article's thousand-odd keys put a record in dictionary
+ * mode, where every later walk over it sorts its keys again.
+ */
+export function featureCounts(input: FeatureInput): TermCounts {
   const language: Language = input.language === 'de' ? 'de' : 'en';
-  // a Map while counting: the keys are built strings, which a record would intern on every add
   const counts: Counts = new Map();
   const lowerSeen: Counts = new Map();
   const nameCandidates: Array<[string, number]> = [];
@@ -79,7 +88,7 @@ export function articleFeatures(input: FeatureInput): TermCounts {
     add(counts, `e:${nameKey(entity.name)}`, ENTITY_WEIGHT);
     if (entity.owner) add(counts, `e:${nameKey(entity.owner)}`, ENTITY_WEIGHT);
   }
-  return Object.fromEntries(counts);
+  return counts;
 }
 
 /**

@@ -50,7 +50,7 @@ export function createSourceVocabulary(
       let profile = sources.get(source);
       if (!profile) sources.set(source, (profile = { documents: 0, counts: new Map() }));
       profile.documents += 1;
-      for (const key of Object.keys(terms)) profile.counts.set(key, (profile.counts.get(key) ?? 0) + 1);
+      for (const key of terms.keys()) profile.counts.set(key, (profile.counts.get(key) ?? 0) + 1);
       if (profile.documents > maxDocuments) {
         profile.documents /= 2;
         for (const [key, count] of profile.counts) {

@@ -67,8 +67,9 @@ describe('article vectors on entry lists', () => {
       const v = vector(Math.floor(random() * 150));
       const k = 1 + Math.floor(random() * 60);
       expect(entries(composeParts(v, k, isGram, 2))).toEqual(entries(referenceCompose(v, k, 2)));
-      df.observe(v);
-      expect(df.weighEntries(v)).toEqual(entries(df.weigh(v)));
+      const terms = new Map(Object.entries(v));
+      df.observe(terms);
+      expect(df.weighEntries(terms)).toEqual(entries(df.weigh(terms)));
     }
   });
 });
