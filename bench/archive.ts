@@ -1,6 +1,6 @@
 /**
  * Building benchmark archives: an empty migrated database, the end-to-end import through the real
- * pipeline, the plain better-sqlite3 floor, and a fast bulk extension of an ingested archive to a larger
+ * pipeline, and a fast bulk extension of an ingested archive to a larger
  * one (copies of its rows shifted back in time, in the real schema) so the 200k-article archive costs
  * seconds, not an hour of ingestion.
  */
@@ -12,7 +12,6 @@ import { analysisWorkers, importArticles, type ImportReport } from '../src/pipel
 import { createIngestor } from '../src/pipeline/ingest.ts';
 import { stemText } from '../src/query/text-tokens.ts';
 import { connect } from '../src/store/client.ts';
-import type { GeneratedArticle } from './generate.ts';
 
 export interface Workspace {
   dir: string;
@@ -51,26 +50,6 @@ export async function importFile(path: string, jsonl: string, windowHours: numbe
     });
   } finally {
     await connection.close();
-  }
-}
-
-/** The floor: the same article rows with plain better-sqlite3 in one transaction (no analysis, no index). */
-export function rawInsert(path: string, articles: readonly GeneratedArticle[]): void {
-  const db = new Database(path);
-  try {
-    const insert = db.prepare(
-      `INSERT INTO "Article" (url, source, title, bodyText, language, declaredLanguage, publishedAt, fetchedAt,
-         updatedAt, contentHash, extractStatus)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'skipped')`,
-    );
-    const now = new Date().toISOString();
-    db.transaction(() => {
-      for (const a of articles) {
-        insert.run(a.url, a.source, a.title, a.text, a.language, a.language, a.published, now, now, a.url);
-      }
-    })();
-  } finally {
-    db.close();
   }
 }
 

@@ -5,17 +5,16 @@
  * export. Progress goes to stderr; the table (or one JSON object with --json) to stdout.
  * Wall times are only meaningful on an idle machine; CPU times (process.cpuUsage) are printed beside them.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { analyzeArticle } from '../src/pipeline/analyze.ts';
 import { boundHeapGrowth } from '../src/runtime/heap.ts';
 import { connect } from '../src/store/client.ts';
-import { createWorkspace, extendArchive, importFile, rawInsert, type Workspace } from './archive.ts';
+import { createWorkspace, extendArchive, importFile, type Workspace } from './archive.ts';
 import { freshRecords, measureAssignRounds, type AssignFigures } from './assign.ts';
-import { lastPublished, loadCorpus, spanSeconds } from './corpus.ts';
 import { generateArticles } from './generate.ts';
+import { stageCorpus } from './stage-corpus.ts';
 import { peakRssMb, round, sum, timed, timeEach } from './measure.ts';
 import { measureExport, measureReads } from './queries.ts';
 import { printTable } from './report.ts';
@@ -46,20 +45,13 @@ async function analysisFigures(seed: number) {
   return { analyzeMsPerArticle: round(sum(timing.wall) / n, 3), analyzeCpuMsPerArticle: round(sum(timing.cpu) / n, 3), analyzeSamples: n };
 }
 
-/**
- * The corpus as the import reads it, a JSON Lines file, plus the plain better-sqlite3 floor on the same
- * rows and the few facts of it the later phases need. The articles themselves are not kept: the measured
- * peak memory is the pipeline's, not that of a second copy of the corpus held by the benchmark.
- */
-async function stageCorpus(workspace: Workspace, path: string | undefined, count: number, seed: number) {
-  const { articles, synthetic } = loadCorpus(path, count, seed);
-  log(`${synthetic ? 'SYNTHETIC archive (seeded generator, bench/data/words.json)' : `corpus ${path}`}: ${articles.length} articles; workspace ${workspace.dir}`);
-  log('raw better-sqlite3 insert (floor)');
-  const rawDb = await workspace.freshDb('raw.db');
-  const raw = await timed(() => rawInsert(rawDb, articles));
+/** The corpus as a JSON Lines file for the import, with the floor and its dates (stage-corpus.ts). */
+async function stage(workspace: Workspace, corpus: string | undefined, count: number, seed: number) {
+  log(`staging ${corpus ? `corpus ${corpus}` : 'the SYNTHETIC archive (seeded generator, bench/data/words.json)'} with the raw better-sqlite3 insert (floor); workspace ${workspace.dir}`);
   const file = join(workspace.dir, 'corpus.jsonl');
-  writeFileSync(file, articles.map((a) => `${JSON.stringify(a)}\n`).join(''));
-  return { file, synthetic, raw, articles: articles.length, lastPublished: lastPublished(articles), spanSeconds: spanSeconds(articles) };
+  const staged = await stageCorpus(corpus, count, seed, await workspace.freshDb('raw.db'), file);
+  log(`${staged.articles} articles staged`);
+  return { file, ...staged };
 }
 
 async function main(): Promise<void> {
@@ -72,7 +64,7 @@ async function main(): Promise<void> {
   try {
     log('analysis of 3,000-character articles');
     const analysis = await analysisFigures(seed);
-    const corpus = await stageCorpus(workspace, values.corpus, count, seed);
+    const corpus = await stage(workspace, values.corpus, count, seed);
 
     log(`end-to-end import of ${corpus.articles} articles (importArticles → analysis → store → clustering)`);
     const archive = await workspace.freshDb('archive.db');

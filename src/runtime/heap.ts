@@ -13,3 +13,11 @@ export const HEAP_GROWING_PERCENT = 50;
 export function boundHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
+
+/**
+ * The heap of a worker thread (analysis, the import's writer): a young generation of 8 MB instead of V8's
+ * default of up to 48. Their garbage is short-lived (lines parsed, records posted), so smaller scavenges
+ * cost little: on a 10,000-article import peak RSS fell from 449 and 433 to 406 and 395 MB at the same
+ * speed (641 and 613 against 634 and 630 articles/s), CPU +2–5 %.
+ */
+export const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };

@@ -3,6 +3,7 @@
  * and clusters. Requests are answered in any order; callers keep their own order.
  */
 import { Worker } from 'node:worker_threads';
+import { WORKER_HEAP } from '../../runtime/heap.ts';
 import type { ArticleRecord } from '../../store/articles.ts';
 import type { AnalyzeOptions } from '../analyze.ts';
 
@@ -40,7 +41,7 @@ export function createAnalysisPool(size: number, options: WorkerOptions): Analys
     waiting.clear();
   };
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: options });
+    const worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: options, resourceLimits: WORKER_HEAP });
     worker.on('message', ({ id, records }: AnalysisResponse) => {
       waiting.get(id)?.resolve(records);
       waiting.delete(id);

@@ -3,6 +3,7 @@
  * assigns the previous batch to stories. Batches are saved in the order given.
  */
 import { Worker } from 'node:worker_threads';
+import { WORKER_HEAP } from '../../runtime/heap.ts';
 import type { ArticleRecord, SavedArticle } from '../../store/articles.ts';
 
 export interface WriterOptions {
@@ -32,7 +33,7 @@ export function createArticleWriter(options: WriterOptions): ArticleWriter {
     for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
-  const worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: options });
+  const worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: options, resourceLimits: WORKER_HEAP });
   worker.on('message', (response: WriteResponse) => {
     const pending = waiting.get(response.id);
     waiting.delete(response.id);
