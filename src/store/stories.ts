@@ -4,7 +4,10 @@ import type { DetectedLanguage } from '../domain/types.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
 import { writeInTransaction, sqliteDriver } from './sqlite-driver.ts';
-import { createReservedStorySqlite, createStoryRowSqlite, joinStorySqlite, releaseStoryIdsSqlite, reserveStoryIdsSqlite, mergeStorySqlite, saveClusterStateSqlite, writeStorySqlite } from './stories-sqlite.ts';
+import {
+  createReservedStorySqlite, createStoryRowSqlite, joinStorySqlite, mergeStorySqlite, releaseStoryIdsSqlite,
+  reserveStoryIdsSqlite, saveClusterStateSqlite, writeStorySqlite,
+} from './stories-sqlite.ts';
 
 /** The clusterer's state shared by all stories (document frequencies and the like); stories are rows. */
 export type SharedClusterState = Omit<ClusterSnapshot, 'stories'>;
