@@ -6,13 +6,29 @@ import { EntityIds } from '../../store/entities.ts';
 import type { WriteRequest, WriteResponse, WriterOptions } from './writer.ts';
 
 const { file } = workerData as WriterOptions;
-const db = new Database(file, { timeout: 15_000 });
-db.pragma('foreign_keys = ON');
-db.pragma('synchronous = NORMAL');
 const entities = new EntityIds();
+let db: Database.Database | undefined;
+
+/** Opened on the first batch, so a file that is no database fails that save with its reason. */
+function open(): Database.Database {
+  const opened = new Database(file, { timeout: 15_000, fileMustExist: true });
+  opened.pragma('foreign_keys = ON');
+  opened.pragma('synchronous = NORMAL');
+  return opened;
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 parentPort?.on('message', ({ id, records }: WriteRequest) => {
+  const respond = (response: WriteResponse) => parentPort?.postMessage(response);
+  try {
+    db ??= open();
+  } catch (error) {
+    respond({ id, error: `cannot open ${file}: ${reason(error)}` });
+    return;
+  }
   saveArticlesSqlite(db, entities, records).then(
-    (saved) => parentPort?.postMessage({ id, saved } satisfies WriteResponse),
-    (error: unknown) => parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WriteResponse),
+    (saved) => respond({ id, saved }),
+    (error: unknown) => respond({ id, error: reason(error) }),
   );
 });
