@@ -2,10 +2,9 @@
  * Analysis (language and entities) of import lines on worker threads, so the main thread only stores
  * and clusters. Requests are answered in any order; callers keep their own order.
  */
-import { Worker } from 'node:worker_threads';
-import { WORKER_HEAP } from '../../runtime/heap.ts';
 import type { ArticleRecord } from '../../store/articles.ts';
 import type { AnalyzeOptions } from '../analyze.ts';
+import { startWorkerThreads } from '../worker-threads.ts';
 
 export interface AnalysisRequest {
   id: number;
@@ -31,41 +30,11 @@ export interface AnalysisPool {
 }
 
 export function createAnalysisPool(size: number, options: WorkerOptions): AnalysisPool {
-  const waiting = new Map<number, { resolve: (records: (ArticleRecord | string)[]) => void; reject: (error: Error) => void }>();
-  let failure: Error | undefined;
-  let closing = false;
-  const fail = (error: Error) => {
-    if (closing) return;
-    failure ??= new Error(`an analysis worker failed: ${error.message}`, { cause: error });
-    for (const { reject } of waiting.values()) reject(failure);
-    waiting.clear();
-  };
-  const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: options, resourceLimits: WORKER_HEAP });
-    worker.on('message', ({ id, records }: AnalysisResponse) => {
-      waiting.get(id)?.resolve(records);
-      waiting.delete(id);
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`exit code ${code}`));
-    });
-    return worker;
-  });
-  let next = 0;
+  const threads = startWorkerThreads<Omit<AnalysisRequest, 'id'>, AnalysisResponse>(
+    new URL('./entry.mjs', import.meta.url), size, options, 'an analysis worker',
+  );
   return {
-    analyze(lines, fetchedAt) {
-      if (failure) return Promise.reject(failure);
-      const id = next++;
-      const request: AnalysisRequest = { id, lines, fetchedAt: fetchedAt.getTime() };
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        workers[id % workers.length]!.postMessage(request);
-      });
-    },
-    async close() {
-      closing = true;
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
+    analyze: async (lines, fetchedAt) => (await threads.request({ lines, fetchedAt: fetchedAt.getTime() })).records,
+    close: () => threads.close(),
   };
 }

@@ -2,9 +2,8 @@
  * Saving imported articles on a thread of its own, with its own SQLite connection, while the main thread
  * assigns the previous batch to stories. Batches are saved in the order given.
  */
-import { Worker } from 'node:worker_threads';
-import { WORKER_HEAP } from '../../runtime/heap.ts';
 import type { ArticleRecord, SavedArticle } from '../../store/articles.ts';
+import { startWorkerThreads } from '../worker-threads.ts';
 
 export interface WriterOptions {
   /** The SQLite database file. */
@@ -24,39 +23,15 @@ export interface ArticleWriter {
 }
 
 export function createArticleWriter(options: WriterOptions): ArticleWriter {
-  const waiting = new Map<number, { resolve: (saved: SavedArticle[]) => void; reject: (error: Error) => void }>();
-  let failure: Error | undefined;
-  let closing = false;
-  const fail = (error: Error) => {
-    if (closing) return;
-    failure ??= new Error(`the article writer failed: ${error.message}`, { cause: error });
-    for (const { reject } of waiting.values()) reject(failure);
-    waiting.clear();
-  };
-  const worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: options, resourceLimits: WORKER_HEAP });
-  worker.on('message', (response: WriteResponse) => {
-    const pending = waiting.get(response.id);
-    waiting.delete(response.id);
-    if ('saved' in response) pending?.resolve(response.saved);
-    else pending?.reject(new Error(response.error));
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) => {
-    if (code !== 0) fail(new Error(`exit code ${code}`));
-  });
-  let next = 0;
+  const thread = startWorkerThreads<Omit<WriteRequest, 'id'>, WriteResponse>(
+    new URL('./entry.mjs', import.meta.url), 1, options, 'the article writer',
+  );
   return {
-    save(records) {
-      if (failure) return Promise.reject(failure);
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, records } satisfies WriteRequest);
-      });
+    async save(records) {
+      const response = await thread.request({ records });
+      if ('error' in response) throw new Error(response.error);
+      return response.saved;
     },
-    async close() {
-      closing = true;
-      await worker.terminate();
-    },
+    close: () => thread.close(),
   };
 }
