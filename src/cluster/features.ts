@@ -76,11 +76,8 @@ export function featureCounts(input: FeatureInput): TermCounts {
     [input.text, 1],
   ] as const) {
     // match(), not matchAll(): the strings alone, without an array and index per token
-    for (const text of field.match(TOKEN) ?? []) {
-      const token = tokenFeatures(text, language);
-      for (const key of token.keys) add(counts, key, boost);
-      for (const lower of token.lower) add(lowerSeen, lower, 1);
-      for (const name of token.names) nameCandidates.push([name, boost]);
+    for (const token of field.match(TOKEN) ?? []) {
+      addToken(token, boost, language, counts, lowerSeen, nameCandidates);
     }
   }
   addNames(nameCandidates, lowerSeen, counts);
@@ -91,58 +88,45 @@ export function featureCounts(input: FeatureInput): TermCounts {
   return counts;
 }
 
-/**
- * What one token adds, in order: its feature keys, the lower-case words it holds (no names anywhere in
- * the article) and its name candidates. Memoised per token: an article repeats its tokens, and news
- * its vocabulary; on a 3,000-character article the token's regexes cost more than the counting.
- */
-interface TokenFeatures {
-  keys: string[];
-  lower: string[];
-  names: string[];
-}
-
-const TOKEN_CACHE_LIMIT = 200_000;
-const tokenCache: Record<Language, Map<string, TokenFeatures>> = { de: new Map(), en: new Map() };
-
-function tokenFeatures(token: string, language: Language): TokenFeatures {
-  const cache = tokenCache[language];
-  let out = cache.get(token);
-  if (out === undefined) {
-    out = computeTokenFeatures(token, language);
-    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
-    cache.set(token, out);
-  }
-  return out;
-}
-
-function computeTokenFeatures(token: string, language: Language): TokenFeatures {
-  const out: TokenFeatures = { keys: [], lower: [], names: [] };
+function addToken(
+  token: string,
+  boost: number,
+  language: Language,
+  counts: Counts,
+  lowerSeen: Counts,
+  names: Array<[string, number]>,
+): void {
   const first = token[0];
   if (first === '@' || first === '#') {
-    if (token.length > 2) out.keys.push(`n:${first === '@' ? '@' : ''}${fold(token.slice(1))}`);
-    return out;
+    if (token.length > 2) add(counts, `n:${first === '@' ? '@' : ''}${fold(token.slice(1))}`, boost);
+    return;
   }
   if (NUMBER.test(token)) {
     const number = normaliseNumber(token);
-    if (number.length >= 2) out.keys.push(`n:${number}`);
-    return out;
+    if (number.length >= 2) add(counts, `n:${number}`, boost);
+    return;
   }
   const age = AGE.exec(token);
-  if (age) out.keys.push(`a:${age[1]}`);
+  if (age) add(counts, `a:${age[1]}`, boost);
   for (const part of token.replace(/['’]s$/u, '').split(/[’'.,\-_]/u)) {
-    if (!age || part !== age[1]) addWord(part, language, out);
+    if (!age || part !== age[1]) addWord(part, boost, language, counts, lowerSeen, names);
   }
-  return out;
 }
 
-function addWord(word: string, language: Language, out: TokenFeatures): void {
+function addWord(
+  word: string,
+  boost: number,
+  language: Language,
+  counts: Counts,
+  lowerSeen: Counts,
+  names: Array<[string, number]>,
+): void {
   if (word.length < 2) return;
   const features = wordFeatures(word, language);
   if (!features) return;
-  out.keys.push(...features.keys);
-  if (features.lower !== undefined) out.lower.push(features.lower);
-  else if (features.name) out.names.push(word);
+  for (const key of features.keys) add(counts, key, boost);
+  if (features.lower !== undefined) add(lowerSeen, features.lower, 1);
+  else if (features.name) names.push([word, boost]);
 }
 
 /** What one word adds: its feature keys in order, and whether it is lower case or a name candidate. */
