@@ -151,9 +151,13 @@ function tally(counts: KeyCounts, entry: Remembered, delta: number): void {
 }
 
 function words(text: string): Words {
-  // match(), not matchAll(): the strings alone; the few fields that are cut find their offsets again
-  const folded = (text.match(WORD) ?? []).map((word) => fold(word));
+  const folded = foldedWords(text);
   return { words: folded, hashes: folded.map((word) => fnv(FNV_OFFSET, word)) };
+}
+
+/** match(), not matchAll(): the strings alone; the few fields that are cut find their offsets again. */
+function foldedWords(text: string): string[] {
+  return (text.match(WORD) ?? []).map((word) => fold(word));
 }
 
 /** The field with every known shingle blanked out, the shingles worth remembering, and which words went. */
@@ -198,7 +202,7 @@ function* kept(list: Words, dropped: boolean[] | undefined): Iterable<string> {
 /** Entities named only inside a cut passage go with it. */
 function keptEntities(entities: EntityRef[], keptWords: string[]): EntityRef[] {
   const present = new Set(keptWords);
-  return entities.filter((e) => words(e.name).words.some((word) => present.has(word)));
+  return entities.filter((e) => foldedWords(e.name).some((word) => present.has(word)));
 }
 
 const FNV_OFFSET = 0x811c9dc5;
