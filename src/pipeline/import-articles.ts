@@ -87,9 +87,11 @@ export async function importArticles(
   let batch: ArticleRecord[] = [];
   let batchChars = 0;
   const inline = inlineSaver(ingestor, report);
+  // Once the workers run, a writer thread saves where the store can be opened twice.
+  const canThread = parallel.writer !== false && ingestor.sqliteFile !== undefined && ingestor.assignSaved !== undefined;
   let threaded: BatchSaver | undefined;
   const store = async () => {
-    if (!threaded && pool && parallel.writer !== false) threaded = threadedSaver(ingestor, report);
+    if (!threaded && pool && canThread) threaded = threadedSaver(ingestor, report);
     await (threaded ?? inline).save(batch);
     batch = [];
     batchChars = 0;
@@ -158,12 +160,12 @@ function inlineSaver(ingestor: Ingestor, report: ImportReport): BatchSaver {
 
 /**
  * Saved on a writer thread with its own SQLite connection while the main thread assigns the batch before
- * (the main thread then only clusters); undefined where the store cannot be opened twice. A killed import
+ * (the main thread then only clusters); for an ingestor with `sqliteFile` and `assignSaved`. A killed import
  * may leave a saved batch without stories: the next run finds its articles unassigned and assigns them.
  */
-function threadedSaver(ingestor: Ingestor, report: ImportReport): BatchSaver | undefined {
+function threadedSaver(ingestor: Ingestor, report: ImportReport): BatchSaver {
   const { sqliteFile, assignSaved } = ingestor;
-  if (!sqliteFile || !assignSaved) return undefined;
+  if (!sqliteFile || !assignSaved) throw new Error('a writer thread needs an ingestor with sqliteFile and assignSaved');
   const writer = createArticleWriter({ file: sqliteFile });
   let unassigned: { records: ArticleRecord[]; saved: Promise<SavedArticle[]> } | undefined;
   const drain = async () => {
