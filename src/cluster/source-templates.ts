@@ -39,7 +39,6 @@ export interface TemplateInput {
 
 const SHINGLE = 5;
 const EDGE = 60;
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /** An outlet's remembered article: its URL hash and the keys of its title's and edges' shingles. */
 interface Remembered {
@@ -48,12 +47,15 @@ interface Remembered {
 }
 
 /**
- * The words of a field, folded and hashed, in parallel arrays (an object per word cost more than the
- * rest of the cut); each word is hashed once, not once per shingle it is in.
+ * The words of a field, folded and hashed, with their offsets, in parallel arrays (an object per word cost
+ * more than the rest of the cut); each word is hashed once, not once per shingle it is in.
  */
 interface Words {
   words: string[];
   hashes: number[];
+  /** Where each word starts and ends in the field (UTF-16 offsets, end exclusive). */
+  starts: number[];
+  ends: number[];
 }
 
 export function createSourceTemplates(
@@ -151,14 +153,65 @@ function tally(counts: KeyCounts, entry: Remembered, delta: number): void {
 }
 
 function words(text: string): Words {
-  const folded = foldedWords(text);
-  return { words: folded, hashes: folded.map((word) => fnv(FNV_OFFSET, word)) };
+  const out: Words = { words: [], hashes: [], starts: [], ends: [] };
+  scanWords(text, (start, end) => {
+    const word = fold(text.slice(start, end));
+    out.words.push(word);
+    out.hashes.push(fnv(FNV_OFFSET, word));
+    out.starts.push(start);
+    out.ends.push(end);
+  });
+  return out;
 }
 
-/** match(), not matchAll(): the strings alone; the few fields that are cut find their offsets again. */
 function foldedWords(text: string): string[] {
-  return (text.match(WORD) ?? []).map((word) => fold(word));
+  const out: string[] = [];
+  scanWords(text, (start, end) => out.push(fold(text.slice(start, end))));
+  return out;
 }
+
+/**
+ * Calls `word` with the offsets of each maximal run of letters and digits (`/[\p{L}\p{N}]+/u`), without
+ * a regular expression's match array per word: a character's class is looked up in a table filled as
+ * characters are met (code points beyond the BMP, rare, are tested each time).
+ */
+function scanWords(text: string, word: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let inWord: boolean;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      inWord = WORD_CHARACTER.test(text.slice(i, i + 2));
+      width = 2;
+    } else {
+      inWord = isWordUnit(code);
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      word(start, i);
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) word(start, text.length);
+}
+
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit: 0 not classified yet, 1 a letter or digit, 2 neither. */
+const unitClass = new Uint8Array(0x10000);
+
+function isWordUnit(code: number): boolean {
+  let known = unitClass[code]!;
+  if (known === 0) {
+    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    unitClass[code] = known;
+  }
+  return known === 1;
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** The field with every known shingle blanked out, the shingles worth remembering, and which words went. */
 function cut(
@@ -175,21 +228,17 @@ function cut(
     if (seen(key)) (drop ??= new Array<boolean>(n).fill(false)).fill(true, i, i + SHINGLE);
     if (remember(i)) keys.push(key);
   }
-  return { text: drop ? blank(field, drop) : field, keys, dropped: drop };
+  return { text: drop ? blank(field, list, drop) : field, keys, dropped: drop };
 }
 
-/**
- * The field with the dropped words blanked. Words are maximal runs of letters and digits, so the
- * next word is the first run after the previous one: walking the runs again finds each word's offsets.
- */
-function blank(field: string, drop: readonly boolean[]): string {
-  WORD.lastIndex = 0;
+/** The field with the dropped words blanked (each replaced by one space). */
+function blank(field: string, list: Words, drop: readonly boolean[]): string {
   let text = '';
   let at = 0;
-  for (let i = 0, match = WORD.exec(field); match; i++, match = WORD.exec(field)) {
+  for (let i = 0; i < drop.length; i++) {
     if (!drop[i]) continue;
-    text += `${field.slice(at, match.index)} `;
-    at = match.index + match[0].length;
+    text += `${field.slice(at, list.starts[i])} `;
+    at = list.ends[i]!;
   }
   return text + field.slice(at);
 }
