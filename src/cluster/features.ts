@@ -27,6 +27,8 @@ const TITLE_BOOST = 3;
 const ENTITY_WEIGHT = 0.5;
 const TOKEN = /[@#]?[\p{L}\p{N}]+(?:[’'.,\-_][\p{L}\p{N}]+)*/gu;
 const NUMBER = /^\d[\d.,]*$/u;
+/** The characters that join the parts of a token ("CDU-Fraktion", "Trump's", "3.5"). */
+const JOINER = /[’'.,\-_]/u;
 /**
  * A person's age ("22-Jährige", "22-year-old") is a fact of one incident: reports of it give the
  * same ages, while reports of different incidents of one kind (police reports of one office)
@@ -101,14 +103,20 @@ function addToken(
     if (token.length > 2) add(counts, `n:${first === '@' ? '@' : ''}${fold(token.slice(1))}`, boost);
     return;
   }
-  if (NUMBER.test(token)) {
+  const digitFirst = first !== undefined && first >= '0' && first <= '9';
+  if (digitFirst && NUMBER.test(token)) {
     const number = normaliseNumber(token);
     if (number.length >= 2) add(counts, `n:${number}`, boost);
     return;
   }
-  const age = AGE.exec(token);
+  // most tokens are one plain word: no parts to split, no age to look for
+  if (!JOINER.test(token)) {
+    addWord(token, boost, language, counts, lowerSeen, names);
+    return;
+  }
+  const age = digitFirst ? AGE.exec(token) : null;
   if (age) add(counts, `a:${age[1]}`, boost);
-  for (const part of token.replace(/['’]s$/u, '').split(/[’'.,\-_]/u)) {
+  for (const part of token.replace(/['’]s$/u, '').split(JOINER)) {
     if (!age || part !== age[1]) addWord(part, boost, language, counts, lowerSeen, names);
   }
 }
