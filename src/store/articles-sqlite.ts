@@ -4,7 +4,7 @@
  * synchronous immediate transaction (several articles may share one). See docs/decisions/0102-sqlite-write-path.md.
  */
 import { articleColumns, indexedText, type ArticleRecord, type SavedArticle } from './articles.ts';
-import { aliasKey, entitiesOf, entityKey, OWNER_TYPES, type EntityIds } from './entities.ts';
+import { aliasKey, entitiesOf, entityKey, mentionsPerEntity, OWNER_TYPES, type EntityIds } from './entities.ts';
 import { sqliteIndexRow } from './search-index.ts';
 import { statement, sqliteTime, writeInTransaction, type SqliteDriver } from './sqlite-driver.ts';
 
@@ -28,8 +28,8 @@ const SQL = {
   insertEntity: 'INSERT INTO "Entity" (key, name, type, createdAt) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
   setOwner: 'UPDATE "Entity" SET ownerId = ? WHERE id = ?',
   insertAlias: 'INSERT INTO "EntityAlias" (entityId, alias) VALUES (?, ?) ON CONFLICT (entityId, alias) DO NOTHING',
-  insertMention: `INSERT INTO "Mention" (articleId, entityId, field, start, "end", surface, createdAt)
-                  VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  insertMention: `INSERT INTO "Mention" (articleId, entityId, count, field, start, "end", surface, createdAt)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   deleteIndex: 'DELETE FROM "ArticleSearch" WHERE rowid = ?',
   insertIndex: 'INSERT INTO "ArticleSearch" (rowid, title, body, stems) VALUES (?, ?, ?, ?)',
 };
@@ -94,7 +94,9 @@ function saveMentions(driver: SqliteDriver, entities: EntityIds, articleId: numb
       statement(driver, SQL.insertAlias).run(id, m.text);
       entities.rememberAlias(alias);
     }
-    statement(driver, SQL.insertMention).run(articleId, id, m.field, m.start, m.end, m.text, createdAt);
+  }
+  for (const { key, first, count } of mentionsPerEntity(record.mentions)) {
+    statement(driver, SQL.insertMention).run(articleId, ids.get(key)!, count, first.field, first.start, first.end, first.text, createdAt);
   }
 }
 

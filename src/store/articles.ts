@@ -1,7 +1,7 @@
 /** Articles: idempotent saves keyed by canonical URL, the feeds that carried them, and their mentions. */
 import type { EntityMention, EntityRef, LanguageEvidence } from '../domain/types.ts';
 import type { Db } from './client.ts';
-import { EntityIds, entityKey } from './entities.ts';
+import { EntityIds, mentionsPerEntity } from './entities.ts';
 import { saveArticlesSqlite } from './articles-sqlite.ts';
 import { indexArticleText, type IndexableArticle } from './search-index.ts';
 import { sqliteDriver } from './sqlite-driver.ts';
@@ -154,13 +154,14 @@ async function saveMentions(tx: Tx, entities: EntityIds, articleId: number, reco
   if (record.mentions.length === 0 && record.entities.length === 0) return;
   const ids = await entities.resolve(tx, record.entities, record.mentions);
   await tx.mention.createMany({
-    data: record.mentions.map((m) => ({
+    data: mentionsPerEntity(record.mentions).map(({ key, first, count }) => ({
       articleId,
-      entityId: ids.get(entityKey(m))!,
-      field: m.field,
-      start: m.start,
-      end: m.end,
-      surface: m.text,
+      entityId: ids.get(key)!,
+      count,
+      field: first.field,
+      start: first.start,
+      end: first.end,
+      surface: first.text,
       createdAt: record.publishedAt ?? record.fetchedAt,
     })),
   });

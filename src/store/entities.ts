@@ -16,6 +16,25 @@ export function entitiesOf(refs: EntityRef[], mentions: EntityMention[]): Map<st
   return all;
 }
 
+/** A Mention row: an entity the article names, by its first mention (in the article's order), and how often. */
+export interface StoredMention {
+  key: string;
+  first: EntityMention;
+  count: number;
+}
+
+/** An article's mentions as stored: one per entity. */
+export function mentionsPerEntity(mentions: readonly EntityMention[]): StoredMention[] {
+  const out = new Map<string, StoredMention>();
+  for (const m of mentions) {
+    const key = entityKey(m);
+    const seen = out.get(key);
+    if (seen) seen.count += 1;
+    else out.set(key, { key, first: m, count: 1 });
+  }
+  return [...out.values()];
+}
+
 export const OWNER_TYPES = ['person', 'organization'] as const;
 
 type Tx = Pick<Db, 'entity' | 'entityAlias'>;

@@ -1,6 +1,7 @@
 /**
  * Reading entities for `entities` (top and trending) and `entity NAME` (profile). Aggregates run in SQL on
- * the Mention indexes of migration 0002; each command is a handful of queries whatever the archive size.
+ * the Mention indexes (one row per article and entity, with its count of mentions; migrations 0002 and 0004);
+ * each command is a handful of queries whatever the archive size.
  */
 import { rankTrending, type TrendRow } from '../query/trending.ts';
 import type { Db } from './client.ts';
@@ -44,9 +45,9 @@ export async function topEntities(db: Db, options: TopEntitiesOptions, now: Date
     const [s, u, b] = [since, until, before].map((d) => sqlDate(provider, d));
     rows = await rawRows(db, {
       sql: `SELECT m."entityId" AS id,
-              count(CASE WHEN m."createdAt" >= ? THEN 1 END) AS mentions,
-              count(DISTINCT CASE WHEN m."createdAt" >= ? THEN m."articleId" END) AS articles,
-              count(DISTINCT CASE WHEN m."createdAt" < ? THEN m."articleId" END) AS previous
+              sum(CASE WHEN m."createdAt" >= ? THEN m."count" ELSE 0 END) AS mentions,
+              count(CASE WHEN m."createdAt" >= ? THEN 1 END) AS articles,
+              count(CASE WHEN m."createdAt" < ? THEN 1 END) AS previous
             FROM "Mention" m ${typeJoin}
             WHERE m."createdAt" >= ? AND m."createdAt" < ?
             GROUP BY m."entityId"`,
@@ -66,7 +67,7 @@ export async function topEntities(db: Db, options: TopEntitiesOptions, now: Date
     params.push(sqlDate(provider, options.until));
   }
   rows = await rawRows(db, {
-    sql: `SELECT m."entityId" AS id, count(*) AS mentions, count(DISTINCT m."articleId") AS articles
+    sql: `SELECT m."entityId" AS id, sum(m."count") AS mentions, count(*) AS articles
           FROM "Mention" m ${typeJoin} ${when.length ? `WHERE ${when.join(' AND ')}` : ''}
           GROUP BY m."entityId" ORDER BY articles DESC, mentions DESC, m."entityId" LIMIT ?`,
     params: [...params, limit],
@@ -83,7 +84,7 @@ async function withNames(db: Db, rows: Omit<EntityCount, 'name' | 'type'>[]): Pr
   });
 }
 
-/** The entity a researcher means: canonical name or alias, case-insensitive; the most mentioned wins. */
+/** The entity a researcher means: canonical name or alias, case-insensitive; the one most articles mention wins. */
 export async function findEntity(db: Db, name: string): Promise<{ id: number; name: string; type: string } | null> {
   const ids = await rawRows<{ id: number }>(db, entityIds(name.trim()));
   if (ids.length === 0) return null;
@@ -138,8 +139,7 @@ export async function entityProfile(db: Db, name: string, options: { days?: numb
       select: { aliases: { select: { alias: true } }, accounts: { select: { name: true } }, owner: { select: { name: true } } },
     }),
     rawRows<{ mentions: unknown; articles: unknown }>(db, {
-      // Grouping on the (entityId, articleId) index avoids the sort a count(DISTINCT) would need.
-      sql: 'SELECT sum(n) AS mentions, count(*) AS articles FROM (SELECT count(*) AS n FROM "Mention" WHERE "entityId" = ? GROUP BY "articleId") t',
+      sql: 'SELECT coalesce(sum("count"), 0) AS mentions, count(*) AS articles FROM "Mention" WHERE "entityId" = ?',
       params: [found.id],
     }),
     entityStories(db, found.id, options.stories ?? 20),
@@ -182,7 +182,7 @@ async function mentionsPerDay(db: Db, provider: SqlProvider, entityId: number, d
   const start = new Date(end - (days - 1) * 86_400_000);
   const day = provider === 'sqlite' ? 'substr("createdAt", 1, 10)' : `to_char("createdAt", 'YYYY-MM-DD')`;
   const rows = await rawRows<{ day: string; n: unknown }>(db, {
-    sql: `SELECT ${day} AS day, count(*) AS n FROM "Mention" WHERE "entityId" = ? AND "createdAt" >= ? GROUP BY ${day}`,
+    sql: `SELECT ${day} AS day, sum("count") AS n FROM "Mention" WHERE "entityId" = ? AND "createdAt" >= ? GROUP BY ${day}`,
     params: [entityId, sqlDate(provider, start)],
   });
   const byDay = new Map(rows.map((r) => [r.day, count(r.n)]));
@@ -194,7 +194,7 @@ async function mentionsPerDay(db: Db, provider: SqlProvider, entityId: number, d
 
 async function coOccurringEntities(db: Db, entityId: number): Promise<EntityProfile['coOccurring']> {
   const rows = await rawRows<{ id: number; n: unknown }>(db, {
-    sql: `SELECT m2."entityId" AS id, count(DISTINCT m2."articleId") AS n
+    sql: `SELECT m2."entityId" AS id, count(*) AS n
           FROM "Mention" m2
           WHERE m2."articleId" IN (${LATEST_ARTICLES}) AND m2."entityId" <> ?
           GROUP BY m2."entityId" ORDER BY n DESC, m2."entityId" LIMIT 10`,

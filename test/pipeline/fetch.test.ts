@@ -97,8 +97,14 @@ describe.each(providers)('fetch pipeline on %s', (provider) => {
     expect([...linked]).toEqual(expect.arrayContaining([
       'person:Bahtiyar Duysak', 'person:Donald Trump', 'organization:Twitter', 'account:@realDonaldTrump',
     ]));
-    // "Duysak" alone, later in the text, is the same person; "Trumps" is Donald Trump.
-    expect(mentions.some((m) => m.surface === 'Duysak' && m.entity.name === 'Bahtiyar Duysak')).toBe(true);
+    // One row per entity, with the first mention's surface and how many there are: "Duysak" alone, later in
+    // the text, is the same person (an alias of the entity, counted in its row).
+    const duysak = mentions.find((m) => m.entity.name === 'Bahtiyar Duysak')!;
+    expect(duysak.surface).toBe('Bahtiyar Duysak');
+    expect(duysak.count).toBeGreaterThanOrEqual(2);
+    expect(mentions.filter((m) => m.entity.name === 'Bahtiyar Duysak')).toHaveLength(1);
+    const aliases = await db.db.entityAlias.findMany({ where: { entityId: duysak.entityId }, select: { alias: true } });
+    expect(aliases.map((a) => a.alias)).toContain('Duysak');
     const account = await db.db.entity.findFirstOrThrow({ where: { name: '@realDonaldTrump' }, include: { owner: true } });
     expect(account.owner?.name).toBe('Donald Trump');
     expect(articles[2]!.summary).not.toContain('alert');

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entityProfile, findEntity, topEntities } from '../../src/store/entity-queries.ts';
 import { rankTrending, trendScore } from '../../src/query/trending.ts';
+import { toRecord } from '../../src/pipeline/import-articles.ts';
+import { saveArticles } from '../../src/store/articles.ts';
+import { EntityIds } from '../../src/store/entities.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../helpers/db.ts';
 import { seed, type Seeded } from './seed.ts';
 
@@ -76,5 +79,37 @@ describe('trend scoring', () => {
       { id: 4, current: 5, previous: 9, mentions: 5 },
     ]);
     expect(ranked.map((r) => r.id)).toEqual([2, 1]);
+  });
+});
+
+describe.each(providers)('mentions as stored on %s', (provider) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(async () => database?.drop());
+
+  it('are one row per article and entity, counting every mention, through the real write path', async () => {
+    const line = JSON.stringify({
+      url: 'https://example.com/duysak',
+      title: 'Bahtiyar Duysak gibt ein Interview',
+      text: 'Der frühere Twitter-Mitarbeiter Bahtiyar Duysak hat Donald Trumps Konto deaktiviert. '
+        + 'Duysak sagte, es sei ein Versehen gewesen. Twitter bestätigte den Vorfall, Duysak entschuldigte sich.',
+      language: 'de',
+      published: '2017-11-30T08:00:00Z',
+    });
+    const record = toRecord(line, now);
+    if (typeof record === 'string') throw new Error(record);
+    const named = record.mentions.filter((m) => m.name === 'Bahtiyar Duysak');
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    await saveArticles(database.db, new EntityIds(), [record]);
+    const rows = await database.db.mention.findMany({ where: { entity: { name: 'Bahtiyar Duysak' } } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ count: named.length, field: 'title', start: 0, surface: 'Bahtiyar Duysak' });
+    const profile = await entityProfile(database.db, 'Duysak');
+    expect(profile).toMatchObject({ name: 'Bahtiyar Duysak', mentions: named.length, articles: 1 });
+    expect(profile!.perDay.at(-1)).toEqual({ date: '2017-11-30', count: named.length });
+    const top = await topEntities(database.db, { since: new Date('2017-11-01T00:00:00Z') }, now);
+    expect(top.find((e) => e.name === 'Bahtiyar Duysak')).toMatchObject({ mentions: named.length, articles: 1 });
   });
 });

@@ -51,9 +51,11 @@ export async function seed(db: Db, items: FixtureArticle[] = fixtures): Promise<
         update: {},
       });
       const start = item.text.indexOf(surface);
+      // one row per article and entity, counting the surface's occurrences in the text (at least the one listed)
+      const count = Math.max(1, item.text.split(surface).length - 1);
       await db.mention.create({
         data: {
-          articleId: article.id, entityId: entity.id, field: 'text', start: Math.max(0, start),
+          articleId: article.id, entityId: entity.id, count, field: 'text', start: Math.max(0, start),
           end: Math.max(0, start) + surface.length, surface, createdAt: published,
         },
       });

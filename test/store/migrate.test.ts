@@ -4,10 +4,66 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/store/client.ts';
-import { listMigrations, migrateSqlite } from '../../src/store/migrate.ts';
+import pg from 'pg';
+import { listMigrations, migratePostgres, migrateSqlite } from '../../src/store/migrate.ts';
 import { dropPostgresSchema, freshPostgresUrl, pgUrl } from '../helpers/db.ts';
 
+const LEDGER = 'CREATE TABLE "_newsdesk_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)';
+const BEFORE_0004 = ['0001_init', '0002_fulltext', '0003_cluster_state'];
+/** An article naming entity 1 three times (first in its title) and entity 2 once, as rows before 0004. */
+const OLD_ROWS = [
+  `INSERT INTO "Article" ("id", "url", "source", "title", "fetchedAt", "updatedAt", "contentHash") VALUES (1, 'https://a.example/1', 'a', 'Alpha', '2020-01-01', '2020-01-01', 'h')`,
+  `INSERT INTO "Entity" ("id", "key", "name", "type") VALUES (1, 'person:alpha', 'Alpha', 'person'), (2, 'organization:beta', 'Beta', 'organization')`,
+  `INSERT INTO "Mention" ("id", "articleId", "entityId", "field", "start", "end", "surface", "createdAt") VALUES
+     (1, 1, 1, 'title', 0, 5, 'Alpha', '2020-01-01'), (2, 1, 2, 'text', 10, 14, 'Beta', '2020-01-01'),
+     (3, 1, 1, 'text', 20, 25, 'alpha', '2020-01-01'), (4, 1, 1, 'text', 30, 35, 'ALPHA', '2020-01-01')`,
+];
+const AFTER_0004 = [
+  { entityId: 1, count: 3, field: 'title', start: 0, end: 5, surface: 'Alpha' },
+  { entityId: 2, count: 1, field: 'text', start: 10, end: 14, surface: 'Beta' },
+];
+const MENTIONS = 'SELECT "entityId", "count", "field", "start", "end", "surface" FROM "Mention" ORDER BY "entityId"';
+
 describe('migrations', () => {
+  it('0004 keeps one Mention row per article and entity on SQLite: the first mention, and how many', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'newsdesk-')), 'old.db');
+    const db = new Database(path);
+    db.exec(LEDGER);
+    for (const m of listMigrations('sqlite').filter((m) => BEFORE_0004.includes(m.name))) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO _newsdesk_migrations VALUES (?, ?)').run(m.name, '2020-01-01');
+    }
+    for (const sql of OLD_ROWS) db.exec(sql);
+    db.close();
+    expect(migrateSqlite(path)).toContain('0004_mention_per_entity');
+    const after = new Database(path);
+    expect(after.prepare(MENTIONS).all()).toEqual(AFTER_0004);
+    expect(() => after.exec(`INSERT INTO "Mention" ("articleId", "entityId", "field", "start", "end", "surface", "createdAt") VALUES (1, 2, 'text', 0, 1, 'B', '2020-01-01')`))
+      .toThrow(/UNIQUE/);
+    after.close();
+  });
+
+  it.runIf(pgUrl)('0004 keeps one Mention row per article and entity on PostgreSQL', async () => {
+    const url = freshPostgresUrl();
+    const schema = new URL(url).searchParams.get('schema')!;
+    const client = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.query(LEDGER);
+      for (const m of listMigrations('postgresql').filter((m) => BEFORE_0004.includes(m.name))) {
+        await client.query(m.sql);
+        await client.query('INSERT INTO "_newsdesk_migrations" VALUES ($1, $2)', [m.name, '2020-01-01']);
+      }
+      for (const sql of OLD_ROWS) await client.query(sql);
+      expect(await migratePostgres(pgUrl!, schema)).toContain('0004_mention_per_entity');
+      expect((await client.query(MENTIONS)).rows).toEqual(AFTER_0004);
+    } finally {
+      await client.end();
+      await dropPostgresSchema(url);
+    }
+  });
+
   it('create a SQLite database on first use, in a folder that does not exist yet', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'newsdesk-')), 'nested', 'new.db');
     expect(existsSync(path)).toBe(false);
