@@ -124,8 +124,8 @@ function copyRows(
      FROM "StoryMember" WHERE id < ${o.memberMax}`,
   ).run();
   db.prepare(
-    `INSERT INTO "Mention" (id, articleId, entityId, field, start, "end", surface, createdAt)
-     SELECT id + ${k * o.mentionMax}, articleId + ${a}, entityId, field, start, "end", surface, ${shifted('createdAt', secs)}
+    `INSERT INTO "Mention" (id, articleId, entityId, count, field, start, "end", surface, createdAt)
+     SELECT id + ${k * o.mentionMax}, articleId + ${a}, entityId, count, field, start, "end", surface, ${shifted('createdAt', secs)}
      FROM "Mention" WHERE id < ${o.mentionMax}`,
   ).run();
 }
