@@ -7,7 +7,7 @@
  */
 import { createClusterer, type AssignConstraints, type Clusterer, type StoryState } from '../cluster/index.ts';
 import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
-import type { ArticleRecord } from '../store/articles.ts';
+import type { StoryRecord } from '../store/articles.ts';
 import type { Db } from '../store/client.ts';
 import {
   createStoryRow, loadSharedClusterState, loadStoryStates, recordAssignments, releaseStoryIds, reserveStoryIds,
@@ -64,7 +64,7 @@ export class StoryAssigner {
 
   async assign(
     articleId: number,
-    record: Pick<ArticleRecord, 'url' | 'source' | 'title' | 'bodyText' | 'language' | 'publishedAt' | 'fetchedAt' | 'entities'>,
+    record: StoryRecord,
     constraints: AssignConstraints & { pinned?: boolean; firstTime?: boolean } = {},
   ): Promise<void> {
     const clusterer = await this.ready();

@@ -8,10 +8,11 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { contentHash } from '../dedup/content-hash.ts';
+import { MessageChannel } from 'node:worker_threads';
 import type { ArticleRecord, SavedArticle } from '../store/articles.ts';
-import { createArticleWriter } from './article-writer/writer.ts';
+import { createArticleWriter, type ArticleWriter } from './article-writer/writer.ts';
 import { analyzeArticle, type AnalyzeOptions } from './analyze.ts';
-import { createAnalysisPool, type AnalysisPool } from './analysis-worker/pool.ts';
+import { createAnalysisPool, type AnalysisPool, type Analysed, type HandedRecord } from './analysis-worker/pool.ts';
 import type { Ingestor } from './ingest.ts';
 
 const ImportLine = z.object({
@@ -54,7 +55,8 @@ export interface ImportParallelism {
   afterLines?: number;
   /**
    * With the workers, save on a writer thread with its own SQLite connection while the main thread assigns
-   * the previous batch to stories (default; SQLite files only). See docs/decisions/0102-sqlite-write-path.md.
+   * the previous batch to stories (default; SQLite files only). The workers then post each full record to
+   * the writer and the main thread gets only what stories need. See docs/decisions/0102-sqlite-write-path.md.
    */
   writer?: boolean;
 }
@@ -75,23 +77,30 @@ export async function importArticles(
   parallel: ImportParallelism = { workers: 0 },
 ): Promise<ImportReport> {
   const report: ImportReport = { read: 0, new: 0, updated: 0, unchanged: 0, invalid: 0, stories: 0, errors: [] };
+  // Once the workers run, a writer thread saves where the store can be opened twice.
+  const file = ingestor.sqliteFile;
+  const canThread = parallel.writer !== false && file !== undefined && ingestor.assignSaved !== undefined;
   let pool: AnalysisPool | undefined;
-  const analyze = (lines: string[]): Promise<(ArticleRecord | string)[]> => {
-    if (!pool && parallel.workers > 0 && report.read > (parallel.afterLines ?? 0)) {
-      pool = createAnalysisPool(parallel.workers, { analysis, withSearchStems: ingestor.wantsSearchStems });
-    }
+  let threaded: BatchSaver | undefined;
+  const startWorkers = () => {
+    const options = { analysis, withSearchStems: ingestor.wantsSearchStems };
+    if (!canThread) return createAnalysisPool(parallel.workers, options);
+    // the workers hand full records to the writer thread; the main thread gets what stories need
+    const channels = Array.from({ length: parallel.workers }, () => new MessageChannel());
+    const writer = createArticleWriter({ file, handedFrom: channels.map((c) => c.port2) });
+    threaded = threadedSaver(ingestor, report, writer);
+    return createAnalysisPool(parallel.workers, options, channels.map((c) => c.port1));
+  };
+  const analyze = (lines: string[]): Promise<Analysed[]> => {
+    if (!pool && parallel.workers > 0 && report.read > (parallel.afterLines ?? 0)) pool = startWorkers();
     return pool ? pool.analyze(lines, now()) : Promise.resolve(lines.map((line) => toRecord(line, now(), analysis)));
   };
   // Chunks of lines in analysis, oldest first: results are stored in input order.
-  const inFlight: { numbers: number[]; records: Promise<(ArticleRecord | string)[]> }[] = [];
-  let batch: ArticleRecord[] = [];
+  const inFlight: { numbers: number[]; records: Promise<Analysed[]> }[] = [];
+  let batch: (ArticleRecord | HandedRecord)[] = [];
   let batchChars = 0;
   const inline = inlineSaver(ingestor, report);
-  // Once the workers run, a writer thread saves where the store can be opened twice.
-  const canThread = parallel.writer !== false && ingestor.sqliteFile !== undefined && ingestor.assignSaved !== undefined;
-  let threaded: BatchSaver | undefined;
   const store = async () => {
-    if (!threaded && pool && canThread) threaded = threadedSaver(ingestor, report);
     await (threaded ?? inline).save(batch);
     batch = [];
     batchChars = 0;
@@ -141,7 +150,7 @@ export async function importArticles(
 
 /** Saves batches of records in input order and has them assigned to stories. */
 interface BatchSaver {
-  save(records: ArticleRecord[]): Promise<void>;
+  save(records: (ArticleRecord | HandedRecord)[]): Promise<void>;
   /** Waits until every batch given is saved and assigned. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -151,7 +160,12 @@ interface BatchSaver {
 function inlineSaver(ingestor: Ingestor, report: ImportReport): BatchSaver {
   return {
     async save(records) {
-      for (const saved of await ingestor.ingestMany(records)) report[saved.status] += 1;
+      // records go to the writer thread only when it saves (see startWorkers)
+      const full = records.map((r) => {
+        if ('handed' in r) throw new Error('a record handed to the writer thread reached the main-thread saver');
+        return r;
+      });
+      for (const saved of await ingestor.ingestMany(full)) report[saved.status] += 1;
     },
     drain: () => Promise.resolve(),
     close: () => Promise.resolve(),
@@ -163,11 +177,10 @@ function inlineSaver(ingestor: Ingestor, report: ImportReport): BatchSaver {
  * (the main thread then only clusters); for an ingestor with `sqliteFile` and `assignSaved`. A killed import
  * may leave a saved batch without stories: the next run finds its articles unassigned and assigns them.
  */
-function threadedSaver(ingestor: Ingestor, report: ImportReport): BatchSaver {
-  const { sqliteFile, assignSaved } = ingestor;
-  if (!sqliteFile || !assignSaved) throw new Error('a writer thread needs an ingestor with sqliteFile and assignSaved');
-  const writer = createArticleWriter({ file: sqliteFile });
-  let unassigned: { records: ArticleRecord[]; saved: Promise<SavedArticle[]> } | undefined;
+function threadedSaver(ingestor: Ingestor, report: ImportReport, writer: ArticleWriter): BatchSaver {
+  const { assignSaved } = ingestor;
+  if (!assignSaved) throw new Error('a writer thread needs an ingestor with assignSaved');
+  let unassigned: { records: (ArticleRecord | HandedRecord)[]; saved: Promise<SavedArticle[]> } | undefined;
   const drain = async () => {
     if (!unassigned) return;
     const { records, saved } = unassigned;
@@ -178,7 +191,7 @@ function threadedSaver(ingestor: Ingestor, report: ImportReport): BatchSaver {
   };
   return {
     async save(records) {
-      const saved = writer.save(records);
+      const saved = writer.save(records.map((r) => ('handed' in r ? r.handed : r)));
       saved.catch(() => undefined); // a failure is thrown where it is awaited, not as an unhandled rejection
       await drain();
       unassigned = { records, saved };

@@ -3,7 +3,7 @@
  * new articles to stories in arrival order.
  */
 import type { Db } from '../store/client.ts';
-import { saveArticles, takesSearchStems, type ArticleRecord, type SavedArticle } from '../store/articles.ts';
+import { saveArticles, takesSearchStems, type ArticleRecord, type SavedArticle, type StoryRecord } from '../store/articles.ts';
 import { EntityIds } from '../store/entities.ts';
 import { sqliteDriver } from '../store/sqlite-driver.ts';
 import { StoryAssigner } from './assign-stories.ts';
@@ -20,7 +20,7 @@ export interface Ingestor {
    */
   readonly sqliteFile?: string;
   /** The story half of `ingestMany`, for records another connection saved (`saved[i]` is `records[i]`'s). */
-  readonly assignSaved?: (records: readonly ArticleRecord[], saved: readonly SavedArticle[]) => Promise<void>;
+  readonly assignSaved?: (records: readonly StoryRecord[], saved: readonly SavedArticle[]) => Promise<void>;
   /** Flush story state; returns how many stories were touched. */
   finish(): Promise<{ storiesTouched: number }>;
 }
@@ -38,11 +38,11 @@ function sqliteFileOf(db: Db): string | undefined {
 export function createIngestor(db: Db, options: IngestOptions): Ingestor {
   const entities = new EntityIds();
   const stories = new StoryAssigner(db, { windowHours: options.clusterWindowHours });
-  const assignSaved = async (records: readonly ArticleRecord[], saved: readonly SavedArticle[]) => {
+  const assignSaved = async (records: readonly StoryRecord[], saved: readonly SavedArticle[]) => {
     // An updated article is assigned again (its text changed); one that a killed run saved but never
     // assigned gets its story now.
     // The same URL twice in one batch is one article: assigned once, with its last content.
-    const toAssign = new Map<number, { record: ArticleRecord; firstTime: boolean }>();
+    const toAssign = new Map<number, { record: StoryRecord; firstTime: boolean }>();
     for (const [i, article] of saved.entries()) {
       if (article.status === 'unchanged' && !article.needsStory) continue;
       const firstTime = article.status === 'new' || (toAssign.get(article.id)?.firstTime ?? false);

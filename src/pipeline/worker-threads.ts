@@ -3,7 +3,7 @@
  * A thread that fails or exits fails every open request and all later ones, with the thread's reason.
  * Used by the analysis pool and the import's writer thread.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 import { WORKER_HEAP } from '../runtime/heap.ts';
 
 export interface WorkerThreads<Request, Response> {
@@ -12,10 +12,16 @@ export interface WorkerThreads<Request, Response> {
   close(): Promise<void>;
 }
 
+/** What one thread starts with: its `workerData`, and the ports (or other transferables) moved to it. */
+export interface ThreadStart {
+  workerData: unknown;
+  transferList?: Transferable[];
+}
+
 export function startWorkerThreads<Request extends object, Response extends { id: number }>(
   entry: URL,
   count: number,
-  workerData: unknown,
+  start: (index: number) => ThreadStart,
   what: string,
 ): WorkerThreads<Request, Response> {
   const waiting = new Map<number, { resolve: (response: Response) => void; reject: (error: Error) => void }>();
@@ -28,8 +34,9 @@ export function startWorkerThreads<Request extends object, Response extends { id
     for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
-  const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(entry, { workerData, resourceLimits: WORKER_HEAP });
+  const workers = Array.from({ length: count }, (_, index) => {
+    const { workerData, transferList } = start(index);
+    const worker = new Worker(entry, { workerData, transferList, resourceLimits: WORKER_HEAP });
     worker.on('message', (response: Response) => {
       waiting.get(response.id)?.resolve(response);
       waiting.delete(response.id);

@@ -35,6 +35,14 @@ export interface ArticleRecord {
   feed?: { feedId: number; guid: string | null };
 }
 
+/** What of a record story assignment reads (`StoryAssigner.assign`). */
+export type StoryRecord = Pick<ArticleRecord, 'url' | 'source' | 'title' | 'bodyText' | 'language' | 'publishedAt' | 'fetchedAt' | 'entities'>;
+
+export function storyFields(record: ArticleRecord): StoryRecord {
+  const { url, source, title, bodyText, language, publishedAt, fetchedAt, entities } = record;
+  return { url, source, title, bodyText, language, publishedAt, fetchedAt, entities };
+}
+
 /** What of a record the full-text index holds: its title and its body (else its summary). */
 export function indexedText(record: ArticleRecord): Omit<IndexableArticle, 'id'> {
   return { title: record.title, text: record.bodyText ?? record.summary ?? null, language: record.language };

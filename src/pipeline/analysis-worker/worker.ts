@@ -1,18 +1,25 @@
 /** An analysis worker thread: import lines in, records (or the reason a line was refused) out. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexedText } from '../../store/articles.ts';
+import { indexedText, storyFields } from '../../store/articles.ts';
 import { searchStems } from '../../store/search-index.ts';
 import { toRecord } from '../import-articles.ts';
-import type { AnalysisRequest, AnalysisResponse, WorkerOptions } from './pool.ts';
+import type { Analysed, AnalysisRequest, AnalysisResponse, HandedBatch, WorkerData } from './pool.ts';
 
-const { analysis, withSearchStems } = workerData as WorkerOptions;
+const { analysis, withSearchStems, writer } = workerData as WorkerData;
+let handedCount = 0;
+
 parentPort?.on('message', ({ id, lines, fetchedAt }: AnalysisRequest) => {
-  const records = lines.map((line) => {
+  const handed: HandedBatch = [];
+  const records = lines.map((line): Analysed => {
     const record = toRecord(line, new Date(fetchedAt), analysis);
-    if (withSearchStems && typeof record !== 'string') {
-      record.searchStems = searchStems(indexedText(record));
-    }
-    return record;
+    if (typeof record === 'string') return record;
+    if (withSearchStems) record.searchStems = searchStems(indexedText(record));
+    if (!writer) return record;
+    const key = `${writer.worker}.${handedCount++}`;
+    handed.push({ key, record });
+    return { ...storyFields(record), handed: key };
   });
+  // to the writer first: the main thread names these keys only after this answer
+  if (writer && handed.length > 0) writer.port.postMessage(handed);
   parentPort?.postMessage({ id, records } satisfies AnalysisResponse);
 });

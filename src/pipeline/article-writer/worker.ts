@@ -1,13 +1,20 @@
 /** The article writer thread: batches of records in, their saved ids and statuses out, on its own connection. */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ArticleRecord } from '../../store/articles.ts';
 import { saveArticlesSqlite } from '../../store/articles-sqlite.ts';
 import { EntityIds } from '../../store/entities.ts';
+import type { HandedBatch } from '../analysis-worker/pool.ts';
 import type { WriteRequest, WriteResponse, WriterOptions } from './writer.ts';
 
-const { file } = workerData as WriterOptions;
+const { file, handedFrom } = workerData as WriterOptions;
 const entities = new EntityIds();
 let db: Database.Database | undefined;
+/** Records the analysis workers handed over, until a batch names them. */
+const handed = new Map<string, ArticleRecord>();
+/** Batches in order of arrival; the first waits until every record it names by key is here. */
+const queue: WriteRequest[] = [];
+let saving = false;
 
 /** Opened on the first batch, so a file that is no database fails that save with its reason. */
 function open(): Database.Database {
@@ -18,17 +25,48 @@ function open(): Database.Database {
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const respond = (response: WriteResponse) => parentPort?.postMessage(response);
+const ready = (request: WriteRequest) => request.records.every((item) => typeof item !== 'string' || handed.has(item));
 
-parentPort?.on('message', ({ id, records }: WriteRequest) => {
-  const respond = (response: WriteResponse) => parentPort?.postMessage(response);
+function take(item: ArticleRecord | string): ArticleRecord {
+  if (typeof item !== 'string') return item;
+  const record = handed.get(item)!;
+  handed.delete(item);
+  return record;
+}
+
+/** Saves the waiting batches in order, one at a time, as far as their records are here. */
+async function pump(): Promise<void> {
+  if (saving) return;
+  saving = true;
   try {
-    db ??= open();
-  } catch (error) {
-    respond({ id, error: `cannot open ${file}: ${reason(error)}` });
-    return;
+    while (queue.length > 0 && ready(queue[0]!)) {
+      const { id, records } = queue.shift()!;
+      try {
+        db ??= open();
+      } catch (error) {
+        respond({ id, error: `cannot open ${file}: ${reason(error)}` });
+        continue;
+      }
+      try {
+        respond({ id, saved: await saveArticlesSqlite(db, entities, records.map(take)) });
+      } catch (error) {
+        respond({ id, error: reason(error) });
+      }
+    }
+  } finally {
+    saving = false;
   }
-  saveArticlesSqlite(db, entities, records).then(
-    (saved) => respond({ id, saved }),
-    (error: unknown) => respond({ id, error: reason(error) }),
-  );
+}
+
+for (const port of handedFrom ?? []) {
+  port.on('message', (batch: HandedBatch) => {
+    for (const { key, record } of batch) handed.set(key, record);
+    void pump();
+  });
+}
+
+parentPort?.on('message', (request: WriteRequest) => {
+  queue.push(request);
+  void pump();
 });
