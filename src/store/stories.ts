@@ -1,5 +1,5 @@
 /** Persisting stories: rows, membership history, the clusterer's state, merges. */
-import type { ClusterSnapshot, MemberSummary, StoryState } from '../cluster/index.ts';
+import type { ClusterSnapshot, CoreMember, MemberSummary, StoryState } from '../cluster/index.ts';
 import type { DetectedLanguage } from '../domain/types.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
@@ -50,8 +50,25 @@ export async function loadStoryState(db: Db, id: number): Promise<StoryState | u
  * 120 MB of JSON for 10,000 articles, 90 % of it member summaries).
  */
 export function storedStoryState(state: StoryState, id: number): string {
+  const { core, ...rest } = state;
   const members = state.members.map(({ id: member, centrality }) => ({ id: member, centrality }));
-  return JSON.stringify({ ...state, key: String(id), members });
+  const head = JSON.stringify({ ...rest, key: String(id), members });
+  return `${head.slice(0, -1)},"core":[${core.map(coreJson).join(',')}]}`;
+}
+
+/**
+ * A core member's JSON, made once per member: the core (up to six article vectors, most of a stored
+ * state) mostly outlives the story's changes, and a busy story was written again after each batch.
+ */
+const coreJsonCache = new WeakMap<CoreMember, string>();
+
+function coreJson(member: CoreMember): string {
+  let json = coreJsonCache.get(member);
+  if (json === undefined) {
+    json = JSON.stringify(member);
+    coreJsonCache.set(member, json);
+  }
+  return json;
 }
 
 type StoredMember = Pick<MemberSummary, 'id' | 'centrality'> & Partial<MemberSummary>;
