@@ -47,11 +47,11 @@ interface Remembered {
 }
 
 /**
- * The words of a field, folded and hashed, with their offsets, in parallel arrays (an object per word cost
+ * The words of a field, hashed folded, with their offsets, in parallel arrays (an object per word cost
  * more than the rest of the cut); each word is hashed once, not once per shingle it is in.
  */
 interface Words {
-  words: string[];
+  field: string;
   hashes: number[];
   /** Where each word starts and ends in the field (UTF-16 offsets, end exclusive). */
   starts: number[];
@@ -152,50 +152,47 @@ function tally(counts: KeyCounts, entry: Remembered, delta: number): void {
   for (const key of entry.keys) counts.add(key, delta);
 }
 
-function words(text: string): Words {
-  const out: Words = { words: [], hashes: [], starts: [], ends: [] };
-  scanWords(text, (start, end) => {
-    const word = fold(text.slice(start, end));
-    out.words.push(word);
-    out.hashes.push(fnv(FNV_OFFSET, word));
-    out.starts.push(start);
-    out.ends.push(end);
-  });
-  return out;
-}
-
-function foldedWords(text: string): string[] {
-  const out: string[] = [];
-  scanWords(text, (start, end) => out.push(fold(text.slice(start, end))));
-  return out;
-}
-
 /**
- * Calls `word` with the offsets of each maximal run of letters and digits (`/[\p{L}\p{N}]+/u`), without
- * a regular expression's match array per word: a character's class is looked up in a table filled as
- * characters are met (code points beyond the BMP, rare, are tested each time).
+ * The field's words (maximal runs of letters and digits, `/[\p{L}\p{N}]+/u`) with the FNV hash of each
+ * folded: a word of ASCII letters and digits only folds to lower case, so its hash is taken on the fly
+ * from its characters; any other word is folded first. No match array, string or call per word: a
+ * character's class is looked up in a table filled as characters are met (code points beyond the BMP,
+ * rare, are tested each time).
  */
-function scanWords(text: string, word: (start: number, end: number) => void): void {
+function words(field: string): Words {
+  const out: Words = { field, hashes: [], starts: [], ends: [] };
   let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let inWord: boolean;
-    let width = 1;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
-      inWord = WORD_CHARACTER.test(text.slice(i, i + 2));
-      width = 2;
+  let h = FNV_OFFSET;
+  let ascii = true;
+  for (let i = 0; i <= field.length; i++) {
+    const code = i < field.length ? field.charCodeAt(i) : -1;
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < field.length && isLowSurrogate(field.charCodeAt(i + 1));
+    const inWord = code >= 0 && (pair ? WORD_CHARACTER.test(field.slice(i, i + 2)) : isWordUnit(code));
+    if (!inWord) {
+      if (start >= 0) {
+        out.hashes.push(ascii ? h >>> 0 : fnv(FNV_OFFSET, fold(field.slice(start, i))));
+        out.starts.push(start);
+        out.ends.push(i);
+        start = -1;
+      }
     } else {
-      inWord = isWordUnit(code);
+      if (start < 0) {
+        start = i;
+        h = FNV_OFFSET;
+        ascii = true;
+      }
+      if (code < 0x80) h = Math.imul(h ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
+      else ascii = false;
     }
-    if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      word(start, i);
-      start = -1;
-    }
-    i += width - 1;
+    if (pair) i++;
   }
-  if (start >= 0) word(start, text.length);
+  return out;
+}
+
+/** The words of a text, folded. */
+function foldedWords(text: string): string[] {
+  const list = words(text);
+  return list.starts.map((start, i) => fold(text.slice(start, list.ends[i])));
 }
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
@@ -245,7 +242,7 @@ function blank(field: string, list: Words, drop: readonly boolean[]): string {
 
 /** The words a cut left (blanking a word never joins or splits its neighbours). */
 function* kept(list: Words, dropped: boolean[] | undefined): Iterable<string> {
-  for (let i = 0; i < list.words.length; i++) if (!dropped?.[i]) yield list.words[i]!;
+  for (let i = 0; i < list.hashes.length; i++) if (!dropped?.[i]) yield fold(list.field.slice(list.starts[i], list.ends[i]));
 }
 
 /** Entities named only inside a cut passage go with it. */
