@@ -1,6 +1,6 @@
 /**
  * Tokenizer with UTF-16 offsets. natural's tokenizers drop offsets and split "e.V." or
- * "@user@instance", so entity spans need their own: one regex, one pass, no allocation per char.
+ * "@user@instance", so entity spans need their own: one pass, sticky patterns per kind, no allocation per char.
  */
 
 export type TokenKind = 'url' | 'handle' | 'abbrev' | 'word' | 'number' | 'punct';
@@ -18,58 +18,83 @@ export interface Token {
   upper: boolean;
 }
 
-// Order matters: URLs and handles before words, dotted abbreviations ("e.V.", "U.S.") before words.
-// One capturing group per kind, in KINDS order: the group that matched names the kind.
-const KINDS: readonly TokenKind[] = ['url', 'handle', 'abbrev', 'word', 'number', 'punct'];
-const TOKEN_RE = new RegExp(
-  [
-    String.raw`((?:https?://|www\.)[^\s<>"'()\[\]]+|(?:twitter|x|bsky|threads|instagram|linkedin|youtube|tiktok)\.(?:com|app|net)/[^\s<>"'()\[\]]+)`,
-    String.raw`(@[\p{L}\p{N}_]+(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?)`,
-    String.raw`((?:\p{L}\.){2,}|(?:Inc|Ltd|Corp|Co|Dr|Prof|St|Mr|Mrs|Ms|Jr|Sr|Hr|Fr|Nr)\.)`,
-    String.raw`([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*)`,
-    String.raw`(\p{N}+(?:[.,:/-]\p{N}+)*(?:[-][\p{L}]+)*)`,
-    String.raw`(\S)`,
-  ].join('|'),
-  'gu',
-);
+// Order matters: URLs and handles before words, dotted abbreviations ("e.V.", "U.S.") before words. At each
+// position the first kind that matches wins, as in one alternation of these patterns in this order.
+const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'()\[\]]+|(?:twitter|x|bsky|threads|instagram|linkedin|youtube|tiktok)\.(?:com|app|net)\/[^\s<>"'()\[\]]+/uy;
+const HANDLE_RE = /@[\p{L}\p{N}_]+(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/uy;
+const ABBREV_RE = /(?:\p{L}\.){2,}|(?:Inc|Ltd|Corp|Co|Dr|Prof|St|Mr|Mrs|Ms|Jr|Sr|Hr|Fr|Nr)\./uy;
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*/uy;
+const NUMBER_RE = /\p{N}+(?:[.,:/-]\p{N}+)*(?:[-][\p{L}]+)*/uy;
+const SPACE_RE = /\s+/uy;
+/** First letters of the URL pattern's alternatives: other tokens skip it. */
+const URL_FIRST = new Set('hwtxbily');
 
+/** The end of a match of a sticky pattern at `at`, or -1 (`test` sets lastIndex without a match array). */
+function matchEnd(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/** A "." one to four characters on: the only places a dotted abbreviation or "Prof." can end its first part. */
+function dotSoon(text: string, at: number): boolean {
+  for (let i = at + 1; i <= at + 4; i += 1) if (text.charCodeAt(i) === 46) return true;
+  return false;
+}
+
+/** The kind and end of the token starting at `at` (a non-space character). */
+function nextToken(text: string, at: number): { kind: TokenKind; end: number } {
+  const first = text[at]!;
+  let end = URL_FIRST.has(first) ? matchEnd(URL_RE, text, at) : -1;
+  if (end >= 0) return { kind: 'url', end };
+  if (first === '@' && (end = matchEnd(HANDLE_RE, text, at)) >= 0) return { kind: 'handle', end };
+  if (dotSoon(text, at) && (end = matchEnd(ABBREV_RE, text, at)) >= 0) return { kind: 'abbrev', end };
+  if ((end = matchEnd(WORD_RE, text, at)) >= 0) return { kind: 'word', end };
+  if ((end = matchEnd(NUMBER_RE, text, at)) >= 0) return { kind: 'number', end };
+  // any other character, a surrogate pair as one
+  const code = text.charCodeAt(at);
+  const pair = code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+  return { kind: 'punct', end: at + (pair ? 2 : 1) };
+}
+
+/**
+ * The tokens of a text: runs of whitespace separate them, and at each token's start one sticky pattern per
+ * kind is tried in order (`test`, which allocates no match array: an array per token was most of the
+ * analysis worker's garbage).
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // A fresh regex per call keeps tokenize re-entrant; exec with numbered groups allocates less than matchAll's named groups.
-  const re = new RegExp(TOKEN_RE);
-  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
-    const kind = tokenKind(match);
-    const value = match[0];
-    let end = match.index + value.length;
+  let at = 0;
+  while (at < text.length) {
+    const space = matchEnd(SPACE_RE, text, at);
+    if (space >= 0) {
+      at = space;
+      if (at >= text.length) break;
+    }
+    const { kind, end: matchedEnd } = nextToken(text, at);
+    const value = text.slice(at, matchedEnd);
+    let end = matchedEnd;
     let surface = value;
     if (kind === 'url') {
       // Trailing sentence punctuation belongs to the sentence, not the link.
       surface = value.replace(/[.,;:!?]+$/u, '');
-      end = match.index + surface.length;
+      end = at + surface.length;
     }
     if (kind === 'word' && surface.length > 3 && isPossessive(surface)) {
       // "Trump's": the name ends before the possessive.
-      tokens.push(makeToken(surface.slice(0, -2), match.index, end - 2, kind));
+      tokens.push(makeToken(surface.slice(0, -2), at, end - 2, kind));
       tokens.push(makeToken(surface.slice(-2), end - 2, end, 'punct'));
+      at = matchedEnd;
       continue;
     }
-    tokens.push(makeToken(surface, match.index, end, kind));
+    tokens.push(makeToken(surface, at, end, kind));
     if (surface.length < value.length) {
       for (let i = surface.length; i < value.length; i += 1) {
-        tokens.push(makeToken(value[i] ?? '', match.index + i, match.index + i + 1, 'punct'));
+        tokens.push(makeToken(value[i] ?? '', at + i, at + i + 1, 'punct'));
       }
     }
+    at = matchedEnd;
   }
   return tokens;
-}
-
-function tokenKind(match: RegExpExecArray): TokenKind {
-  // Words are most tokens: test their group first.
-  if (match[4] !== undefined) return 'word';
-  for (let group = 1; group <= KINDS.length; group += 1) {
-    if (match[group] !== undefined) return KINDS[group - 1] ?? 'punct';
-  }
-  return 'punct';
 }
 
 /** Ends in "'s" or "’s" (the last letter first: most words do not end in "s"). */
