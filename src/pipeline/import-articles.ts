@@ -5,10 +5,10 @@
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { MessageChannel } from 'node:worker_threads';
 import { z } from 'zod';
 import { canonicalUrl } from '../dedup/canonical-url.ts';
 import { contentHash } from '../dedup/content-hash.ts';
-import { MessageChannel } from 'node:worker_threads';
 import type { ArticleRecord, SavedArticle } from '../store/articles.ts';
 import { createArticleWriter, type ArticleWriter } from './article-writer/writer.ts';
 import { analyzeArticle, type AnalyzeOptions } from './analyze.ts';
