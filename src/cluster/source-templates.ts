@@ -261,7 +261,7 @@ function hash(text: string): string {
 
 /**
  * A shingle's key from its words' hashes, finished with murmur3's mixer so that every bit of every
- * word reaches every bit of the key. (Keys persisted before 2026-12-05 hashed the joined words: an
+ * word reaches every bit of the key. (Keys persisted before b68ea84, 2026-12-04, hashed the joined words: an
  * outlet's first article after the change is cut against nothing, as after a fresh start.)
  */
 function shingleHash(hashes: readonly number[], from: number): number {
