@@ -42,6 +42,7 @@ async function pump(): Promise<void> {
   try {
     while (queue.length > 0 && ready(queue[0]!)) {
       const { id, records } = queue.shift()!;
+      const batch = records.map(take);
       try {
         db ??= open();
       } catch (error) {
@@ -49,7 +50,7 @@ async function pump(): Promise<void> {
         continue;
       }
       try {
-        respond({ id, saved: await saveArticlesSqlite(db, entities, records.map(take)) });
+        respond({ id, saved: await saveArticlesSqlite(db, entities, batch) });
       } catch (error) {
         respond({ id, error: reason(error) });
       }
