@@ -116,8 +116,8 @@ export function createSourceTemplates(
       const titleWords = words(article.title);
       const textWords = words(article.text);
       const count = textWords.hashes.length;
-      const title = cut(article.title, titleWords, seen, () => true);
-      const text = cut(article.text, textWords, seen, (i) => i < EDGE || i >= count - EDGE);
+      const title = cut(titleWords, seen, () => true);
+      const text = cut(textWords, seen, (i) => i < EDGE || i >= count - EDGE);
       remember(source, id, [...title.keys, ...text.keys]);
       if (!title.dropped && !text.dropped) return article;
       return {
@@ -189,10 +189,13 @@ function words(field: string): Words {
   return out;
 }
 
+/** Word i of the list, folded. */
+const foldedWord = (list: Words, i: number) => fold(list.field.slice(list.starts[i], list.ends[i]));
+
 /** The words of a text, folded. */
 function foldedWords(text: string): string[] {
   const list = words(text);
-  return list.starts.map((start, i) => fold(text.slice(start, list.ends[i])));
+  return list.starts.map((_, i) => foldedWord(list, i));
 }
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
@@ -212,7 +215,6 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** The field with every known shingle blanked out, the shingles worth remembering, and which words went. */
 function cut(
-  field: string,
   list: Words,
   seen: (key: number) => boolean,
   remember: (index: number) => boolean,
@@ -225,24 +227,24 @@ function cut(
     if (seen(key)) (drop ??= new Array<boolean>(n).fill(false)).fill(true, i, i + SHINGLE);
     if (remember(i)) keys.push(key);
   }
-  return { text: drop ? blank(field, list, drop) : field, keys, dropped: drop };
+  return { text: drop ? blank(list, drop) : list.field, keys, dropped: drop };
 }
 
 /** The field with the dropped words blanked (each replaced by one space). */
-function blank(field: string, list: Words, drop: readonly boolean[]): string {
+function blank({ field, starts, ends }: Words, drop: readonly boolean[]): string {
   let text = '';
   let at = 0;
   for (let i = 0; i < drop.length; i++) {
     if (!drop[i]) continue;
-    text += `${field.slice(at, list.starts[i])} `;
-    at = list.ends[i]!;
+    text += `${field.slice(at, starts[i])} `;
+    at = ends[i]!;
   }
   return text + field.slice(at);
 }
 
 /** The words a cut left (blanking a word never joins or splits its neighbours). */
 function* kept(list: Words, dropped: boolean[] | undefined): Iterable<string> {
-  for (let i = 0; i < list.hashes.length; i++) if (!dropped?.[i]) yield fold(list.field.slice(list.starts[i], list.ends[i]));
+  for (let i = 0; i < list.hashes.length; i++) if (!dropped?.[i]) yield foldedWord(list, i);
 }
 
 /** Entities named only inside a cut passage go with it. */
