@@ -59,9 +59,10 @@ export function storySimilarity(
   story: StoryState,
   options: ClusterOptions,
 ): StoryMatch {
-  const same = (l: DetectedLanguage) => l === language;
   const sameLanguage = story.members.some((m) => m.language === language);
-  const score = sameLanguage ? cosine(vector, story.centroid) : crossCosine(vector, story.centroid);
+  // The article's vector is the one held scattered (packed-vector.ts): it is the second argument of every
+  // product here, so it is scattered once for all the candidate stories and their core members.
+  const score = sameLanguage ? cosine(story.centroid, vector) : crossCosine(story.centroid, vector);
   const relative = agesConflict(vector, story.centroid)
     ? 0
     : sameLanguage || named(vector, story.centroid)
@@ -71,7 +72,7 @@ export function storySimilarity(
   // the core check only matters for a story the article could join
   if (relative < 1) return { score, relative, coreRelative };
   for (const member of story.core) {
-    const match = pairSimilarity(vector, same, member.vector, member.language, options);
+    const match = pairSimilarity(member.vector, (l) => l === member.language, vector, language, options);
     if (match.relative > coreRelative) coreRelative = match.relative;
   }
   return { score, relative, coreRelative };
