@@ -22,7 +22,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   coreMembers: 6,
   queryTerms: 20,
   maxPostings: 400,
-  maxCandidates: 30,
+  maxCandidates: 15,
   maxDocuments: 50_000,
 };
 
