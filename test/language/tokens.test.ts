@@ -31,6 +31,19 @@ describe('tokenizeWords', () => {
   it('skips glued junk longer than any word', () => {
     expect(tokenizeWords(`${'a'.repeat(60)} Wort`).map((t) => t.word)).toEqual(['wort']);
   });
+
+  it('reads letters beyond Latin, astral ones included, and any white space before a sentence start', () => {
+    const tokens = tokenizeWords('Ende.\u00a0\u2003Ωmega 𝐀𝐁c x2y ½ İstanbul');
+    expect(tokens.map((t) => [t.word, t.sentenceStart])).toEqual([
+      ['ende', true], ['ωmega', true], ['𝐀𝐁c', false], ['x', false], ['y', false], ['i̇stanbul', false],
+    ]);
+  });
+
+  it('looks for the sentence end back to the last word scored, past a skipped one', () => {
+    // the glued junk is not scored, so "Wort" follows "Ende." as far as sentence starts go
+    const tokens = tokenizeWords(`Ende. ${'a'.repeat(60)} Wort`);
+    expect(tokens.map((t) => [t.word, t.sentenceStart])).toEqual([['ende', true], ['wort', false]]);
+  });
 });
 
 describe('capitalisationLogOdds', () => {
