@@ -12,47 +12,100 @@ import { WORDS } from './packed-vector.ts';
 export interface StoryIndex {
   put(story: StoryState): void;
   remove(key: string): void;
-  /** Stories sharing the query's features, best-scoring first (sum of query weights hit). */
+  /**
+   * Stories sharing the query's features, best-scoring first (sum of query weights hit); on a tie, the
+   * story hit first (query terms in order; within a term, the story put longest ago first).
+   */
   candidates(query: Vector, limit: number): string[];
 }
 
 export function createStoryIndex(indexTerms: number, maxPostings: number): StoryIndex {
-  const postings = new Map<string, Set<string>>();
-  const indexed = new Map<string, string[]>();
+  // Stories are numbered slots while indexed: postings hold numbers, and a lookup sums into an array.
+  const postings = new Map<string, Set<number>>();
+  const slotOf = new Map<string, number>();
+  const keyOf: string[] = [];
+  const termsOf: string[][] = [];
+  const free: number[] = [];
+  let score = new Float64Array(256);
+  /** The lookup that last hit each slot (scores are summed in place, then cleared). */
+  let hitBy = new Int32Array(256);
+  let lookup = 0;
 
   function remove(key: string): void {
-    for (const term of indexed.get(key) ?? []) {
+    const slot = slotOf.get(key);
+    if (slot === undefined) return;
+    for (const term of termsOf[slot] ?? []) {
       const set = postings.get(term);
-      set?.delete(key);
+      set?.delete(slot);
       if (set?.size === 0) postings.delete(term);
     }
-    indexed.delete(key);
+    slotOf.delete(key);
+    termsOf[slot] = [];
+    free.push(slot);
+  }
+
+  function newSlot(key: string): number {
+    const slot = free.pop() ?? keyOf.length;
+    if (slot >= score.length) {
+      const grown = new Float64Array(score.length * 2);
+      grown.set(score);
+      score = grown;
+      const grownHits = new Int32Array(hitBy.length * 2);
+      grownHits.set(hitBy);
+      hitBy = grownHits;
+    }
+    slotOf.set(key, slot);
+    keyOf[slot] = key;
+    return slot;
   }
 
   return {
     put(story) {
       remove(story.key);
+      const slot = newSlot(story.key);
       // character grams are poor lookup keys: names and words select the candidates
       const terms = topKeysOf(story.centroid, WORDS, indexTerms);
       for (const term of terms) {
         let set = postings.get(term);
         if (!set) postings.set(term, (set = new Set()));
-        set.add(story.key);
+        set.add(slot);
       }
-      indexed.set(story.key, terms);
+      termsOf[slot] = terms;
     },
     remove,
     candidates(query, limit) {
-      const hits = new Map<string, number>();
-      for (const [term, weight] of Object.entries(query)) {
+      const hit: number[] = [];
+      lookup++;
+      for (const term in query) {
         const set = postings.get(term);
         if (!set || set.size > maxPostings) continue;
-        for (const key of set) hits.set(key, (hits.get(key) ?? 0) + weight);
+        const weight = query[term] ?? 0;
+        for (const slot of set) {
+          if (hitBy[slot] !== lookup) {
+            hitBy[slot] = lookup;
+            score[slot] = 0;
+            hit.push(slot);
+          }
+          score[slot] = (score[slot] ?? 0) + weight;
+        }
       }
-      return [...hits.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, limit)
-        .map(([key]) => key);
+      return heaviest(hit, score, limit).map((slot) => keyOf[slot] ?? '');
     },
   };
+}
+
+/** The `limit` highest-scoring of `slots`, highest first, a tie going to the one earlier in `slots`. */
+function heaviest(slots: readonly number[], score: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  for (const slot of slots) {
+    const value = score[slot] ?? 0;
+    if (top.length === limit) {
+      if (!(value > (score[top[limit - 1] ?? 0] ?? 0))) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && value > (score[top[at - 1] ?? 0] ?? 0)) at--;
+    top.splice(at, 0, slot);
+  }
+  return top;
 }
