@@ -32,7 +32,9 @@ export function summarizeStory(story: StoryState, limit = 8): StorySummary {
   }
   for (const [language, m] of centralOf) titles[language] = m.title;
   const central = [...centralOf.values()].sort((a, b) => b.centrality - a.centrality)[0];
-  const first = [...members].sort((a, b) => a.published.localeCompare(b.published))[0];
+  // published dates are ISO 8601 strings of one format: they order as strings; the earliest listed first wins
+  let first: MemberSummary | undefined;
+  for (const m of members) if (!first || m.published < first.published) first = m;
   return {
     key: story.key,
     title: central?.title ?? '',
