@@ -26,8 +26,12 @@ const isTemporary = (key: string) => key.startsWith(TEMPORARY);
  * slightly older; saving it every 200 articles cost more than storing the articles.
  */
 const SHARED_STATE_EVERY = 2000;
-/** Assignments stored per transaction. */
-const WRITE_EVERY = 200;
+/**
+ * Assignments stored per transaction. A story that grows in both halves of 400 assignments has its row
+ * written once instead of twice: on a 10,000-article import, three alternating pairs against 200 ran 1–3 %
+ * faster at the same peak memory.
+ */
+const WRITE_EVERY = 400;
 /** Story ids taken ahead at least, and after each write as many as the last batch founded stories. */
 const RESERVE_AT_LEAST = 16;
 
