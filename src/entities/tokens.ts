@@ -41,40 +41,13 @@ function dotSoon(text: string, at: number): boolean {
   return false;
 }
 
-const isAsciiLetter = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
-const isAsciiAlnum = (code: number) => isAsciiLetter(code) || (code >= 48 && code <= 57);
-
-/**
- * Every URL alternative starts with ASCII letters followed at once by ":" ("https:") or "." ("www.",
- * "twitter."): after any other run of letters there is no URL to try.
- */
-function urlCanStart(text: string, at: number): boolean {
-  let i = at;
-  while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i += 1;
-  const next = text.charCodeAt(i);
-  return next === 58 || next === 46;
-}
-
-/**
- * The end of a word of ASCII letters and digits starting at `at`, when an ASCII character that neither
- * continues nor joins a word ends it (what `WORD_RE` matches there), else -1 (the pattern decides).
- */
-function asciiWordEnd(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && isAsciiAlnum(text.charCodeAt(i))) i += 1;
-  const next = text.charCodeAt(i);
-  // the end of the text (NaN), or an ASCII character other than a joiner (- ' &)
-  return Number.isNaN(next) || (next < 128 && next !== 45 && next !== 39 && next !== 38) ? i : -1;
-}
-
 /** The kind and end of the token starting at `at` (a non-space character). */
 function nextToken(text: string, at: number): { kind: TokenKind; end: number } {
   const first = text[at]!;
-  let end = URL_FIRST.has(first) && urlCanStart(text, at) ? matchEnd(URL_RE, text, at) : -1;
+  let end = URL_FIRST.has(first) ? matchEnd(URL_RE, text, at) : -1;
   if (end >= 0) return { kind: 'url', end };
   if (first === '@' && (end = matchEnd(HANDLE_RE, text, at)) >= 0) return { kind: 'handle', end };
   if (dotSoon(text, at) && (end = matchEnd(ABBREV_RE, text, at)) >= 0) return { kind: 'abbrev', end };
-  if (isAsciiLetter(text.charCodeAt(at)) && (end = asciiWordEnd(text, at)) >= 0) return { kind: 'word', end };
   if ((end = matchEnd(WORD_RE, text, at)) >= 0) return { kind: 'word', end };
   if ((end = matchEnd(NUMBER_RE, text, at)) >= 0) return { kind: 'number', end };
   // any other character, a surrogate pair as one
