@@ -48,15 +48,31 @@ interface Remembered {
 
 /**
  * The words of a field, hashed folded, with their offsets, in parallel arrays (an object per word cost
- * more than the rest of the cut); each word is hashed once, not once per shingle it is in.
+ * more than the rest of the cut); each word is hashed once, not once per shingle it is in. The arrays
+ * are scratch space, refilled for the next article: only their first `count` entries are its words.
  */
 interface Words {
   field: string;
-  hashes: number[];
+  count: number;
+  hashes: Uint32Array;
   /** Where each word starts and ends in the field (UTF-16 offsets, end exclusive). */
-  starts: number[];
-  ends: number[];
+  starts: Int32Array;
+  ends: Int32Array;
 }
+
+const SCRATCH_WORDS = 1024;
+/** A scratch list that grew past this (a huge text) is let go before the next use. */
+const SCRATCH_KEPT = 1 << 16;
+
+function scratch(): Words {
+  const size = SCRATCH_WORDS;
+  return { field: '', count: 0, hashes: new Uint32Array(size), starts: new Int32Array(size), ends: new Int32Array(size) };
+}
+
+/** The scratch lists: a title's and a text's words are in use together, an entity name's after them. */
+const TITLE_WORDS = scratch();
+const TEXT_WORDS = scratch();
+const NAME_WORDS = scratch();
 
 export function createSourceTemplates(
   initial: SourceTemplatesState | undefined,
@@ -113,9 +129,9 @@ export function createSourceTemplates(
       if (!source || article.text === article.title) return article;
       const id = hash(article.url);
       const seen = known(source, id);
-      const titleWords = words(article.title);
-      const textWords = words(article.text);
-      const count = textWords.hashes.length;
+      const titleWords = words(article.title, TITLE_WORDS);
+      const textWords = words(article.text, TEXT_WORDS);
+      const count = textWords.count;
       const title = cut(titleWords, seen, () => true);
       const text = cut(textWords, seen, (i) => i < EDGE || i >= count - EDGE);
       remember(source, id, [...title.keys, ...text.keys]);
@@ -159,8 +175,10 @@ function tally(counts: KeyCounts, entry: Remembered, delta: number): void {
  * character's class is looked up in a table filled as characters are met (code points beyond the BMP,
  * rare, are tested each time).
  */
-function words(field: string): Words {
-  const out: Words = { field, hashes: [], starts: [], ends: [] };
+function words(field: string, out: Words): Words {
+  out.field = field;
+  out.count = 0;
+  if (out.hashes.length > SCRATCH_KEPT) Object.assign(out, scratch(), { field });
   let start = -1;
   let h = FNV_OFFSET;
   let ascii = true;
@@ -170,9 +188,11 @@ function words(field: string): Words {
     const inWord = code >= 0 && (pair ? WORD_CHARACTER.test(field.slice(i, i + 2)) : isWordUnit(code));
     if (!inWord) {
       if (start >= 0) {
-        out.hashes.push(ascii ? h >>> 0 : fnv(FNV_OFFSET, fold(field.slice(start, i))));
-        out.starts.push(start);
-        out.ends.push(i);
+        if (out.count === out.hashes.length) grow(out);
+        out.hashes[out.count] = ascii ? h >>> 0 : fnv(FNV_OFFSET, fold(field.slice(start, i)));
+        out.starts[out.count] = start;
+        out.ends[out.count] = i;
+        out.count++;
         start = -1;
       }
     } else {
@@ -189,13 +209,26 @@ function words(field: string): Words {
   return out;
 }
 
+function grow(list: Words): void {
+  const size = list.hashes.length * 2;
+  const widen = <T extends Uint32Array | Int32Array>(array: T, copy: T): T => {
+    copy.set(array);
+    return copy;
+  };
+  list.hashes = widen(list.hashes, new Uint32Array(size));
+  list.starts = widen(list.starts, new Int32Array(size));
+  list.ends = widen(list.ends, new Int32Array(size));
+}
+
 /** Word i of the list, folded. */
 const foldedWord = (list: Words, i: number) => fold(list.field.slice(list.starts[i], list.ends[i]));
 
 /** The words of a text, folded. */
 function foldedWords(text: string): string[] {
-  const list = words(text);
-  return list.starts.map((_, i) => foldedWord(list, i));
+  const list = words(text, NAME_WORDS);
+  const out: string[] = [];
+  for (let i = 0; i < list.count; i++) out.push(foldedWord(list, i));
+  return out;
 }
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
@@ -219,7 +252,7 @@ function cut(
   seen: (key: number) => boolean,
   remember: (index: number) => boolean,
 ): { text: string; keys: number[]; dropped: boolean[] | undefined } {
-  const n = list.hashes.length;
+  const n = list.count;
   let drop: boolean[] | undefined;
   const keys: number[] = [];
   for (let i = 0; i + SHINGLE <= n; i++) {
@@ -244,7 +277,7 @@ function blank({ field, starts, ends }: Words, drop: readonly boolean[]): string
 
 /** The words a cut left (blanking a word never joins or splits its neighbours). */
 function* kept(list: Words, dropped: boolean[] | undefined): Iterable<string> {
-  for (let i = 0; i < list.hashes.length; i++) if (!dropped?.[i]) yield foldedWord(list, i);
+  for (let i = 0; i < list.count; i++) if (!dropped?.[i]) yield foldedWord(list, i);
 }
 
 /** Entities named only inside a cut passage go with it. */
@@ -266,7 +299,7 @@ function hash(text: string): string {
  * word reaches every bit of the key. (Keys persisted before b68ea84, 2026-12-04, hashed the joined words: an
  * outlet's first article after the change is cut against nothing, as after a fresh start.)
  */
-function shingleHash(hashes: readonly number[], from: number): number {
+function shingleHash(hashes: Uint32Array, from: number): number {
   let h = FNV_OFFSET;
   for (let i = from; i < from + SHINGLE; i++) h = Math.imul(h ^ hashes[i]!, FNV_PRIME);
   h ^= h >>> 16;

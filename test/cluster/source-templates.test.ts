@@ -36,6 +36,18 @@ describe('source templates', () => {
     expect(again.entities.map((e) => e.name)).toEqual(['Olaf Scholz']);
   });
 
+  it('cuts the same after a huge article as before it (its word lists are let go)', () => {
+    const templates = createSourceTemplates(undefined);
+    templates.strip('outlet-a', item('Erster Bericht', `${NOTICE} Der Stadtrat tagt am Abend.`));
+    const huge = templates.strip('outlet-a', item('Langer Bericht', `${NOTICE} ${'Wort '.repeat(100_000)}Ende.`));
+    expect(huge.text).not.toContain('Cookies');
+    expect(huge.text.endsWith('Wort Ende.')).toBe(true);
+    const after = templates.strip('outlet-a', item('Dritter Bericht', `${NOTICE} Die Feuerwehr löscht einen Brand.`));
+    expect(after.text).not.toContain('Cookies');
+    expect(after.text).toContain('Die Feuerwehr löscht einen Brand.');
+    expect(after.title).toBe('Dritter Bericht');
+  });
+
   it('leaves headline-only items alone: a headline its outlet repeats in part is a follow-up', () => {
     const templates = createSourceTemplates(undefined);
     const headline = 'Apple unveils the new iPhone with a bigger screen';
