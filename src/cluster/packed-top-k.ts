@@ -46,10 +46,7 @@ export function topEntriesOf(v: Vector, mask: number, k: number): Array<[string,
 }
 
 function select(ids: Int32Array, values: Float64Array, positions: number[]): Vector {
-  return unpack(
-    positions.map((i) => ids[i] ?? 0),
-    positions.map((i) => values[i] ?? 0),
-  );
+  return unpack(ids, values, positions.length, positions);
 }
 
 /** `topK(project(v, key of the given kinds), k)` of vector.ts. */
@@ -71,7 +68,7 @@ export function topKPartsOf(v: Vector, k: number): Vector {
 }
 
 export function capParts(ids: Int32Array, values: Float64Array, count: number, k: number): Vector {
-  const rest = topPositions(ids, values, count, WORDS, k);
-  const part = topPositions(ids, values, count, GRAM, k);
-  return select(ids, values, [...rest, ...part]);
+  const positions = topPositions(ids, values, count, WORDS, k);
+  for (const at of topPositions(ids, values, count, GRAM, k)) positions.push(at);
+  return select(ids, values, positions);
 }

@@ -117,14 +117,23 @@ export function pack(v: Vector): Packed {
   return out;
 }
 
-/** A record made from ids and weights in order; its packed form is remembered. */
-export function unpack(idList: ArrayLike<number>, valueList: ArrayLike<number>, count = idList.length): Vector {
+/**
+ * A record made from ids and weights in order (or from those at `positions`, in that order); its packed
+ * form is remembered.
+ */
+export function unpack(
+  idList: ArrayLike<number>,
+  valueList: ArrayLike<number>,
+  count = idList.length,
+  positions?: readonly number[],
+): Vector {
   const out: Vector = {};
   const pIds = new Int32Array(count);
   const pValues = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const id = idList[i] ?? 0;
-    const value = valueList[i] ?? 0;
+    const at = positions ? (positions[i] ?? 0) : i;
+    const id = idList[at] ?? 0;
+    const value = valueList[at] ?? 0;
     out[keys[id] ?? ''] = value;
     pIds[i] = id;
     pValues[i] = value;
