@@ -20,9 +20,10 @@ function topPositions(ids: Int32Array, values: Float64Array, count: number, mask
 /** Below this k an insertion into the k best beats sorting all positions. */
 const SELECT_LIMIT = 48;
 
-/** The k heaviest of `positions` (ascending), heaviest first, a tie going to the earlier position. */
-function heaviest(positions: number[], values: Float64Array, k: number): number[] {
+/** The k heaviest of `positions` by `values`, heaviest first, a tie going to the one listed earlier. */
+export function heaviest(positions: readonly number[], values: Float64Array, k: number): number[] {
   const top: number[] = [];
+  if (k <= 0) return top;
   for (const i of positions) {
     const v = values[i] ?? 0;
     if (top.length === k) {

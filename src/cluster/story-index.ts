@@ -1,6 +1,6 @@
 import type { StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
-import { topKeysOf } from './packed-top-k.ts';
+import { heaviest, topKeysOf } from './packed-top-k.ts';
 import { WORDS } from './packed-vector.ts';
 
 /**
@@ -92,20 +92,4 @@ export function createStoryIndex(indexTerms: number, maxPostings: number): Story
       return heaviest(hit, score, limit).map((slot) => keyOf[slot] ?? '');
     },
   };
-}
-
-/** The `limit` highest-scoring of `slots`, highest first, a tie going to the one earlier in `slots`. */
-function heaviest(slots: readonly number[], score: Float64Array, limit: number): number[] {
-  const top: number[] = [];
-  for (const slot of slots) {
-    const value = score[slot] ?? 0;
-    if (top.length === limit) {
-      if (!(value > (score[top[limit - 1] ?? 0] ?? 0))) continue;
-      top.pop();
-    }
-    let at = top.length;
-    while (at > 0 && value > (score[top[at - 1] ?? 0] ?? 0)) at--;
-    top.splice(at, 0, slot);
-  }
-  return top;
 }

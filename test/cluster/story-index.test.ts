@@ -18,6 +18,7 @@ describe('story index', () => {
     // a: 1 + 0.5, b: 2 + 0.5, c: 1 (a and c tie on "twitter" alone; a also has "account")
     expect(index.candidates(query, 10)).toEqual(['b', 'a', 'c']);
     expect(index.candidates(query, 2)).toEqual(['b', 'a']);
+    expect(index.candidates(query, 0)).toEqual([]);
     expect(index.candidates({ 'n:twitter': 1 }, 10)).toEqual(['a', 'c']);
   });
 
