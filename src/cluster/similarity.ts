@@ -65,7 +65,7 @@ export function storySimilarity(
   const score = sameLanguage ? cosine(story.centroid, vector) : crossCosine(story.centroid, vector);
   const relative = agesConflict(vector, story.centroid)
     ? 0
-    : sameLanguage || named(vector, story.centroid)
+    : sameLanguage || named(story.centroid, vector)
       ? score / (sameLanguage ? options.threshold : options.crossThreshold)
       : 0;
   let coreRelative = 0;
