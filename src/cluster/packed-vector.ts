@@ -69,7 +69,7 @@ function intern(key: string): number {
 }
 
 /** A copy of `array` with room for `size` entries (the rest zero). */
-function widened<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+export function widened<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(array: T, size: number): T {
   const copy = new (array.constructor as new (length: number) => T)(size);
   copy.set(array);
   return copy;

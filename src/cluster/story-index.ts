@@ -1,7 +1,7 @@
 import type { StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
 import { heaviest, topKeysOf } from './packed-top-k.ts';
-import { WORDS } from './packed-vector.ts';
+import { WORDS, widened } from './packed-vector.ts';
 
 /**
  * Inverted index from features to the stories whose centroid carries them, over the stories
@@ -47,12 +47,8 @@ export function createStoryIndex(indexTerms: number, maxPostings: number): Story
   function newSlot(key: string): number {
     const slot = free.pop() ?? keyOf.length;
     if (slot >= score.length) {
-      const grown = new Float64Array(score.length * 2);
-      grown.set(score);
-      score = grown;
-      const grownHits = new Int32Array(hitBy.length * 2);
-      grownHits.set(hitBy);
-      hitBy = grownHits;
+      score = widened(score, score.length * 2);
+      hitBy = widened(hitBy, hitBy.length * 2);
     }
     slotOf.set(key, slot);
     keyOf[slot] = key;

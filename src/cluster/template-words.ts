@@ -3,6 +3,7 @@
  * each hashed folded, with their offsets, in scratch typed arrays.
  */
 import { fold } from './features.ts';
+import { widened } from './packed-vector.ts';
 
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
@@ -78,13 +79,9 @@ export function words(field: string, out: Words): Words {
 
 function grow(list: Words): void {
   const size = list.hashes.length * 2;
-  const widen = <T extends Uint32Array | Int32Array>(array: T, copy: T): T => {
-    copy.set(array);
-    return copy;
-  };
-  list.hashes = widen(list.hashes, new Uint32Array(size));
-  list.starts = widen(list.starts, new Int32Array(size));
-  list.ends = widen(list.ends, new Int32Array(size));
+  list.hashes = widened(list.hashes, size);
+  list.starts = widened(list.starts, size);
+  list.ends = widened(list.ends, size);
 }
 
 /** Word i of the list, folded. */

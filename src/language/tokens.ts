@@ -45,10 +45,10 @@ function letterAt(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code < 128) return (code | 32) >= 97 && (code | 32) <= 122;
   if (code >= 0xd800 && code <= 0xdbff) return (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 && LETTER.test(text.slice(at, at + 2));
-  return ((facts(code) ?? 0) & 2) !== 0;
+  return (facts(code) & 2) !== 0;
 }
 
-/** `SENTENCE_END.test(text.slice(from, to))`: a . ! ? or : before `to`, after nothing but white space. */
+/** `/[.!?:]\s*$/.test(text.slice(from, to))`: a . ! ? or : before `to`, after nothing but white space. */
 function sentenceEndBefore(text: string, from: number, to: number): boolean {
   let i = to - 1;
   while (i >= from) {
@@ -62,7 +62,7 @@ function sentenceEndBefore(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Words as `WORD` matches them, left to right. Each word's start is found by a scan over the characters and
+ * Words as `WORD_AT` matches them, left to right. Each word's start is found by a scan over the characters and
  * its end by a sticky `test`: no match arrays and no slice of the text between words (the language worker's
  * largest garbage after the entity tokens).
  */
