@@ -25,7 +25,7 @@ import type { Clusterer } from './clusterer-api.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
 import { composeEntries } from './vector.ts';
 import { topEntriesOf, topKOf } from './packed-top-k.ts';
-import { NEUTRAL, WORDS, compactKeys } from './packed-vector.ts';
+import { NEUTRAL, PackedVector, WORDS, compactKeys } from './packed-vector.ts';
 
 const ARTICLE_TERMS = 200;
 /**
@@ -39,9 +39,14 @@ const INDEX_TERMS = 40;
 const MERGE_CANDIDATES = 5;
 const HOUR_MS = 3_600_000;
 
-/** States saved before `apart` existed load as stories without cannot-links. */
+/**
+ * States saved before `apart` existed load as stories without cannot-links; a centroid read back from
+ * JSON (a record) is packed.
+ */
 function fromStore(story: StoryState): StoryState {
-  return Array.isArray(story.apart) ? story : { ...story, apart: [] };
+  const centroid = PackedVector.from(story.centroid);
+  if (Array.isArray(story.apart) && centroid === story.centroid) return story;
+  return { ...story, apart: Array.isArray(story.apart) ? story.apart : [], centroid };
 }
 
 export function createClusterer(

@@ -2,6 +2,7 @@
 export { createClusterer } from './clusterer.ts';
 export { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
 export type { Clusterer } from './clusterer-api.ts';
+export { PackedVector } from './packed-vector.ts';
 export { summarizeStory } from './summary.ts';
 export type { StorySummary } from './summary.ts';
 export type {

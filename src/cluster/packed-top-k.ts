@@ -1,5 +1,5 @@
 /** Top-k selections on packed vectors (see packed-vector.ts): the same keys, order and ties as vector.ts. */
-import { GRAM, WORDS, keyOf, kindOfId, pack, unpack } from './packed-vector.ts';
+import { GRAM, WORDS, keyOf, kindOfId, pack, packedVector, unpack, type AnyVector, type PackedVector } from './packed-vector.ts';
 import type { Vector } from './vector.ts';
 
 /**
@@ -38,7 +38,7 @@ export function heaviest(positions: readonly number[], values: Float64Array, k: 
 }
 
 /** `topKOf(v, mask, k)` as [key, weight] pairs, without making a record. */
-export function topEntriesOf(v: Vector, mask: number, k: number): Array<[string, number]> {
+export function topEntriesOf(v: AnyVector, mask: number, k: number): Array<[string, number]> {
   const p = pack(v);
   return topPositions(p.ids, p.values, p.ids.length, mask, k).map((i) => [
     keyOf(p.ids[i] ?? 0),
@@ -51,25 +51,25 @@ function select(ids: Int32Array, values: Float64Array, positions: number[]): Vec
 }
 
 /** `topK(project(v, key of the given kinds), k)` of vector.ts. */
-export function topKOf(v: Vector, mask: number, k: number): Vector {
+export function topKOf(v: AnyVector, mask: number, k: number): Vector {
   const p = pack(v);
   return select(p.ids, p.values, topPositions(p.ids, p.values, p.ids.length, mask, k));
 }
 
 /** The keys of `topKOf(v, mask, k)`. */
-export function topKeysOf(v: Vector, mask: number, k: number): string[] {
+export function topKeysOf(v: AnyVector, mask: number, k: number): string[] {
   const p = pack(v);
   return topPositions(p.ids, p.values, p.ids.length, mask, k).map((i) => keyOf(p.ids[i] ?? 0));
 }
 
 /** `topKParts(v, k, isGramFeature)` of vector.ts: the k heaviest non-gram features, then the k heaviest grams. */
-export function topKPartsOf(v: Vector, k: number): Vector {
+export function topKPartsOf(v: AnyVector, k: number): PackedVector {
   const p = pack(v);
   return capParts(p.ids, p.values, p.ids.length, k);
 }
 
-export function capParts(ids: Int32Array, values: Float64Array, count: number, k: number): Vector {
+export function capParts(ids: Int32Array, values: Float64Array, count: number, k: number): PackedVector {
   const positions = topPositions(ids, values, count, WORDS, k);
   for (const at of topPositions(ids, values, count, GRAM, k)) positions.push(at);
-  return select(ids, values, positions);
+  return packedVector(ids, values, positions.length, positions);
 }

@@ -2,12 +2,13 @@ import { capParts } from './packed-top-k.ts';
 import type { Vector } from './vector.ts';
 
 /**
- * Vectors stay plain records (stories are stored as JSON), but the clusterer's inner loops run on
- * a packed copy made once per vector: each feature key interned to an integer id, ids and weights
- * in typed arrays in the record's own key order. Every sum adds the same terms in the same order
- * as a loop over the record, so results are bit for bit those of the record code; a feature the
- * other vector lacks adds an exact +0. A dot product scatters one vector into a dense array
- * indexed by id (kept scattered while the next products use the same vector).
+ * Article vectors stay plain records, but the clusterer's inner loops run on a packed copy made once
+ * per vector: each feature key interned to an integer id, ids and weights in typed arrays in the
+ * record's own key order. Every sum adds the same terms in the same order as a loop over the record,
+ * so results are bit for bit those of the record code; a feature the other vector lacks adds an exact
+ * +0. A dot product scatters one vector into a dense array indexed by id (kept scattered while the
+ * next products use the same vector). A story's centroid, rebuilt at every join, is only ever packed
+ * (`PackedVector`): a record of ~240 keys per join was the largest allocation of clustering.
  */
 export interface Packed {
   generation: number;
@@ -48,7 +49,38 @@ let present = new Uint8Array(1024);
 /** Scratch: position + 1 of an id in the vector being summed (0 elsewhere). */
 let slot = new Int32Array(1024);
 let scattered: Packed | undefined;
-const cache = new WeakMap<Vector, Packed>();
+const cache = new WeakMap<AnyVector, Packed>();
+
+/**
+ * A vector held packed, without a record: its keys and weights in order. It serialises to JSON as
+ * the record it stands for (`toJSON`), so stored story states keep their shape.
+ */
+export class PackedVector {
+  constructor(
+    readonly keys: readonly string[],
+    readonly values: Float64Array,
+  ) {}
+
+  /** The vector as [key, weight] pairs, in order. */
+  entries(): Array<[string, number]> {
+    return this.keys.map((key, i) => [key, this.values[i] ?? 0]);
+  }
+
+  /** The record, in key order (what `JSON.stringify` writes). */
+  toJSON(): Vector {
+    const out: Vector = {};
+    for (let i = 0; i < this.keys.length; i++) out[this.keys[i] ?? ''] = this.values[i] ?? 0;
+    return out;
+  }
+
+  /** A record (a stored state's centroid, parsed from JSON) packed, in its key order; a packed one as it is. */
+  static from(v: AnyVector): PackedVector {
+    return v instanceof PackedVector ? v : new PackedVector(Object.keys(v), Float64Array.from(Object.values(v)));
+  }
+}
+
+/** Either form: the packed operations below take both. */
+export type AnyVector = Vector | PackedVector;
 
 function kindOf(key: string): number {
   if (key.startsWith('g:')) return GRAM;
@@ -82,9 +114,9 @@ function grow(size: number): void {
   slot = widened(slot, size);
 }
 
-/** Called between operations (never inside one): drops the key table once it grew too large. */
-export function compactKeys(): void {
-  if (keys.length < MAX_KEYS) return;
+/** Called between operations (never inside one): drops the key table once it holds `limit` keys. */
+export function compactKeys(limit = MAX_KEYS): void {
+  if (keys.length < limit) return;
   generation++;
   ids = new Map();
   keys = [];
@@ -103,9 +135,15 @@ export function kindOfId(id: number): number {
   return kinds[id] ?? 0;
 }
 
-export function pack(v: Vector): Packed {
+export function pack(v: AnyVector): Packed {
   const hit = cache.get(v);
   if (hit && hit.generation === generation) return hit;
+  if (v instanceof PackedVector) {
+    // made in an earlier generation of the key table: its keys are interned afresh
+    const out: Packed = { generation, ids: Int32Array.from(v.keys, intern), values: v.values };
+    cache.set(v, out);
+    return out;
+  }
   const idList: number[] = [];
   const valueList: number[] = [];
   for (const key in v) {
@@ -142,9 +180,31 @@ export function unpack(
   return out;
 }
 
-/** `norm` of vector.ts from the packed weights, when the vector has been packed. */
-export function packedNorm(v: Vector): number | undefined {
-  const p = cache.get(v);
+/** `unpack` without the record: a packed vector of those ids and weights. */
+export function packedVector(
+  idList: ArrayLike<number>,
+  valueList: ArrayLike<number>,
+  count = idList.length,
+  positions?: readonly number[],
+): PackedVector {
+  const vKeys: string[] = [];
+  const pIds = new Int32Array(count);
+  const pValues = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = positions ? (positions[i] ?? 0) : i;
+    const id = idList[at] ?? 0;
+    vKeys.push(keys[id] ?? '');
+    pIds[i] = id;
+    pValues[i] = valueList[at] ?? 0;
+  }
+  const out = new PackedVector(vKeys, pValues);
+  cache.set(out, { generation, ids: pIds, values: pValues, norm: undefined });
+  return out;
+}
+
+/** `norm` of vector.ts from the packed weights, when the vector has been packed (a `PackedVector` always is). */
+export function packedNorm(v: AnyVector): number | undefined {
+  const p = v instanceof PackedVector ? pack(v) : cache.get(v);
   if (!p) return undefined;
   if (p.norm === undefined) {
     let sum = 0;
@@ -173,7 +233,7 @@ function scatter(p: Packed): void {
 }
 
 /** Σ a[k]·b[k] over the keys of `a`, in `a`'s order. */
-export function packedDot(a: Vector, b: Vector): number {
+export function packedDot(a: AnyVector, b: AnyVector): number {
   const pa = pack(a);
   scatter(pack(b));
   const { ids: aIds, values } = pa;
@@ -183,7 +243,7 @@ export function packedDot(a: Vector, b: Vector): number {
 }
 
 /** `cosineWithout(a, b, isGramFeature)` of vector.ts, term for term. */
-export function cosineWithoutGrams(a: Vector, b: Vector): number {
+export function cosineWithoutGrams(a: AnyVector, b: AnyVector): number {
   const pa = pack(a);
   const pb = pack(b);
   scatter(pb);
@@ -220,7 +280,7 @@ function wordPow(p: Packed): number {
 }
 
 /** Number of non-gram features. */
-export function wordFeatures(v: Vector): number {
+export function wordFeatures(v: AnyVector): number {
   const p = pack(v);
   if (p.words === undefined) {
     let n = 0;
@@ -239,7 +299,7 @@ function agesOf(p: Packed): number[] {
 }
 
 /** Both vectors hold ages (`a:` features) and share none of them. */
-export function agesConflict(a: Vector, b: Vector): boolean {
+export function agesConflict(a: AnyVector, b: AnyVector): boolean {
   const x = agesOf(pack(a));
   if (x.length === 0) return false;
   const y = agesOf(pack(b));
@@ -247,7 +307,7 @@ export function agesConflict(a: Vector, b: Vector): boolean {
 }
 
 /** Keys of `a` (of the given kinds) that `b` has too, with the product of their weights, in `a`'s order. */
-export function shared(a: Vector, b: Vector, kindMask: number): { ids: number[]; products: number[] } {
+export function shared(a: AnyVector, b: AnyVector, kindMask: number): { ids: number[]; products: number[] } {
   const pa = pack(a);
   scatter(pack(b));
   const out: { ids: number[]; products: number[] } = { ids: [], products: [] };
@@ -265,7 +325,7 @@ export function shared(a: Vector, b: Vector, kindMask: number): { ids: number[];
  * `{ ...base }` plus `add` (`addInto`), then capped as `topKParts(·, k, isGramFeature)` does, or
  * (`onlyOver`) only when it holds more than k features, as a story's centroid is.
  */
-export function sumCapped(base: Vector, add: Vector, k: number, onlyOver: boolean): Vector {
+export function sumCapped(base: AnyVector, add: AnyVector, k: number, onlyOver: boolean): PackedVector {
   const pb = pack(base);
   const pa = pack(add);
   const size = pb.ids.length + pa.ids.length;
@@ -287,6 +347,6 @@ export function sumCapped(base: Vector, add: Vector, k: number, onlyOver: boolea
     }
   }
   for (let i = 0; i < pb.ids.length; i++) slot[ids[i] ?? 0] = 0;
-  if (onlyOver && count <= k) return unpack(ids, values, count);
+  if (onlyOver && count <= k) return packedVector(ids, values, count);
   return capParts(ids, values, count, k);
 }

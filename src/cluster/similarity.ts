@@ -4,7 +4,7 @@ import { featureLabel } from './summary.ts';
 import type { AssignmentReasons, ClusterOptions, StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
 import { cosine, project } from './vector.ts';
-import { ANY, NAME, agesConflict, cosineWithoutGrams, keyOf, shared, wordFeatures } from './packed-vector.ts';
+import { ANY, NAME, agesConflict, cosineWithoutGrams, keyOf, shared, wordFeatures, type AnyVector } from './packed-vector.ts';
 
 /**
  * Similarity of an article to a story: cosine of the TF-IDF vectors. Across languages only the
@@ -24,9 +24,9 @@ export interface StoryMatch {
 }
 
 export function pairSimilarity(
-  a: Vector,
+  a: AnyVector,
   aLanguages: (language: DetectedLanguage) => boolean,
-  b: Vector,
+  b: AnyVector,
   bLanguage: DetectedLanguage,
   options: Pick<ClusterOptions, 'threshold' | 'crossThreshold'>,
 ): { score: number; relative: number } {
@@ -42,7 +42,7 @@ export function pairSimilarity(
 }
 
 /** Across languages the German character grams cannot match: the cosine leaves them out. */
-function crossCosine(a: Vector, b: Vector): number {
+function crossCosine(a: AnyVector, b: AnyVector): number {
   return cosineWithoutGrams(a, b);
 }
 
@@ -87,7 +87,7 @@ export function storySimilarity(
  */
 const CROSS_LANGUAGE_NAMES = 2;
 
-function named(a: Vector, b: Vector): boolean {
+function named(a: AnyVector, b: AnyVector): boolean {
   let count = 0;
   for (const id of shared(a, b, NAME).ids) {
     if (!keyOf(id).startsWith('e:') && ++count >= CROSS_LANGUAGE_NAMES) return true;
@@ -125,7 +125,7 @@ export function explain(vector: Vector, story: StoryState, limit = 5): Assignmen
 }
 
 /** `sharedKeys` of vector.ts: keys of both, heaviest product first (ties in `a`'s order). */
-function sharedKeys(a: Vector, b: Vector, limit: number): string[] {
+function sharedKeys(a: AnyVector, b: AnyVector, limit: number): string[] {
   const { ids, products } = shared(a, b, ANY);
   return ids
     .map((_, i) => i)

@@ -3,7 +3,7 @@ import type { AssignmentReasons, ClusterOptions, MemberSummary, StoryState } fro
 import type { Vector } from './vector.ts';
 import { isGramFeature } from './features.ts';
 import { addInto, cosine, topKParts } from './vector.ts';
-import { sumCapped } from './packed-vector.ts';
+import { PackedVector, sumCapped, type AnyVector } from './packed-vector.ts';
 
 /** Pure operations on one story's state. Each returns a new state; inputs are not mutated. */
 
@@ -21,7 +21,7 @@ export function createStory(
     apart: [],
     members: [],
     core: [],
-    centroid: {},
+    centroid: PackedVector.from({}),
     entities: {},
   };
   return addMember(empty, article, vector, { entities: [], terms: [] }, options);
@@ -67,7 +67,7 @@ export function addMember(
 }
 
 /** Keep the members closest to the centroid: the drift bound compares against these. */
-function chooseCore(core: StoryState['core'], centroid: Vector, options: ClusterOptions): StoryState['core'] {
+function chooseCore(core: StoryState['core'], centroid: AnyVector, options: ClusterOptions): StoryState['core'] {
   if (core.length <= options.coreMembers) return core;
   return core
     .map((member) => ({ member, score: cosine(member.vector, centroid) }))
@@ -107,7 +107,7 @@ export function removeMember(story: StoryState, articleId: number, options: Clus
     curated: true,
     members,
     core,
-    centroid: topKParts(centroid, options.centroidTerms, isGramFeature),
+    centroid: PackedVector.from(topKParts(centroid, options.centroidTerms, isGramFeature)),
     firstSeen: times[0] ?? story.firstSeen,
     lastSeen: times[times.length - 1] ?? story.lastSeen,
   };

@@ -62,7 +62,8 @@ function keyTerms(story: StoryState, limit: number): string[] {
 
 /** Readable labels of the heaviest centroid features passing the filter. */
 function labels(story: StoryState, limit: number, keep: (key: string) => boolean): string[] {
-  const entries = Object.entries(story.centroid)
+  const entries = story.centroid
+    .entries()
     .filter(([key]) => keep(key))
     .sort((a, b) => b[1] - a[1]);
   const out: string[] = [];

@@ -2,6 +2,7 @@ import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { DocumentFrequencyState } from './document-frequency.ts';
 import type { SourceTemplatesState } from './source-templates.ts';
 import type { SourceVocabularyState } from './source-vocabulary.ts';
+import type { PackedVector } from './packed-vector.ts';
 import type { Vector } from './vector.ts';
 
 export interface ClusterOptions {
@@ -98,8 +99,8 @@ export interface StoryState {
   apart: string[];
   members: MemberSummary[];
   core: CoreMember[];
-  /** Sum of member vectors, capped to the heaviest `centroidTerms` features. */
-  centroid: Vector;
+  /** Sum of member vectors, capped to the heaviest `centroidTerms` features (held packed; JSON: a record). */
+  centroid: PackedVector;
   /** Canonical entity or name → number of members mentioning it. */
   entities: Record<string, number>;
 }

@@ -1,5 +1,5 @@
 import { isGramFeature } from './features.ts';
-import { cosineWithoutGrams, packedDot, packedNorm } from './packed-vector.ts';
+import { PackedVector, cosineWithoutGrams, packedDot, packedNorm, type AnyVector } from './packed-vector.ts';
 
 /** Sparse vectors as plain records, so story state serialises to JSON as it is. */
 export type Vector = Record<string, number>;
@@ -7,7 +7,8 @@ export type Vector = Record<string, number>;
 // vectors are treated as immutable once built, so their norms can be cached
 const norms = new WeakMap<Vector, number>();
 
-export function norm(v: Vector): number {
+export function norm(v: AnyVector): number {
+  if (v instanceof PackedVector) return packedNorm(v) ?? 0;
   const cached = norms.get(v) ?? packedNorm(v);
   if (cached !== undefined) return cached;
   let sum = 0;
@@ -26,11 +27,11 @@ export function normalise(v: Vector): Vector {
 }
 
 /** Σ a[k]·b[k] in `a`'s key order (vectors are immutable: their packed form is reused, see packed-vector.ts). */
-export function dot(a: Vector, b: Vector): number {
+export function dot(a: AnyVector, b: AnyVector): number {
   return packedDot(a, b);
 }
 
-export function cosine(a: Vector, b: Vector): number {
+export function cosine(a: AnyVector, b: AnyVector): number {
   const n = norm(a) * norm(b);
   return n === 0 ? 0 : dot(a, b) / n;
 }

@@ -1,5 +1,5 @@
 /** Persisting stories: rows, membership history, the clusterer's state, merges. */
-import type { ClusterSnapshot, CoreMember, MemberSummary, StoryState } from '../cluster/index.ts';
+import { PackedVector, type ClusterSnapshot, type CoreMember, type MemberSummary, type StoryState } from '../cluster/index.ts';
 import type { DetectedLanguage } from '../domain/types.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
@@ -72,6 +72,8 @@ function coreJson(member: CoreMember): string {
 }
 
 type StoredMember = Pick<MemberSummary, 'id' | 'centrality'> & Partial<MemberSummary>;
+/** A story state as stored: compact members (see storedStoryState), the centroid as a record. */
+type StoredState = Omit<StoryState, 'members' | 'centroid'> & { members: StoredMember[]; centroid: Record<string, number> };
 
 /** Stories per members query (their current members are read with their articles). */
 const STORIES_PER_QUERY = 100;
@@ -82,7 +84,10 @@ const STORIES_PER_QUERY = 100;
  * are taken as they are.
  */
 async function withMembers(db: Db, rows: readonly { id: number; state: string }[]): Promise<StoryState[]> {
-  const states = rows.map((row) => ({ ...(JSON.parse(row.state) as Omit<StoryState, 'members'> & { members: StoredMember[] }), key: String(row.id) }));
+  const states = rows.map((row) => {
+    const state = JSON.parse(row.state) as StoredState;
+    return { ...state, key: String(row.id), centroid: PackedVector.from(state.centroid) };
+  });
   const compact = states.filter((state) => state.members.some((m) => m.url === undefined)).map((state) => Number(state.key));
   const found = new Map<string, Omit<MemberSummary, 'centrality'>>();
   for (let i = 0; i < compact.length; i += STORIES_PER_QUERY) {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   GRAM,
   NEUTRAL,
+  PackedVector,
   WORDS,
+  compactKeys,
   cosineWithoutGrams,
   packedDot,
   sumCapped,
@@ -12,6 +14,7 @@ import type { Vector } from '../../src/cluster/vector.ts';
 import {
   addInto,
   composeParts,
+  cosine,
   cosineWithout,
   normalise,
   project,
@@ -40,7 +43,7 @@ function vector(size: number): Vector {
 }
 
 const isGram = (key: string) => key.startsWith('g:');
-const entries = (v: Vector) => Object.entries(v);
+const entries = (v: Vector | PackedVector) => Object.entries(v instanceof PackedVector ? v.toJSON() : v);
 
 function referenceDot(a: Vector, b: Vector): number {
   let sum = 0;
@@ -93,5 +96,26 @@ describe('packed vectors', () => {
       const size = Object.keys(sum).length;
       expect(entries(sumCapped(a, b, k, true))).toEqual(entries(size > k ? topKParts(sum, k, isGram) : sum));
     }
+  });
+});
+
+describe('centroids held packed', () => {
+  it('stand for the record they serialise to, and keep their keys when the key table starts afresh', () => {
+    const a = vector(80);
+    const b = vector(80);
+    const article = vector(60);
+    const centroid = sumCapped(a, b, 40, false);
+    const record = centroid.toJSON();
+    expect(JSON.parse(JSON.stringify({ centroid }))).toEqual({ centroid: record });
+    expect(centroid.entries()).toEqual(Object.entries(record));
+    const before = { dot: packedDot(centroid, article), cosine: cosine(article, centroid), cross: cosineWithoutGrams(centroid, article) };
+    expect(before.dot).toBe(referenceDot(record, article));
+    compactKeys(0); // the next generation: every id is interned anew, in a new order
+    const fresh = vector(90); // interned first, so the old ids now name other keys
+    expect(packedDot(fresh, article)).toBe(referenceDot(fresh, article));
+    expect({ dot: packedDot(centroid, article), cosine: cosine(article, centroid), cross: cosineWithoutGrams(centroid, article) }).toEqual(before);
+    expect(entries(sumCapped(centroid, fresh, 40, false))).toEqual(entries(sumCapped(record, fresh, 40, false)));
+    expect(PackedVector.from(record).toJSON()).toEqual(record);
+    expect(Object.keys(PackedVector.from(record).toJSON())).toEqual(Object.keys(record));
   });
 });

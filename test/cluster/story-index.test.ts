@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { PackedVector } from '../../src/cluster/packed-vector.ts';
 import { createStoryIndex } from '../../src/cluster/story-index.ts';
 import type { StoryState } from '../../src/cluster/types.ts';
 import type { Vector } from '../../src/cluster/vector.ts';
 
 function story(key: string, centroid: Vector): StoryState {
   const at = '2026-12-04T10:00:00.000Z';
-  return { key, firstSeen: at, lastSeen: at, curated: false, apart: [], members: [], core: [], centroid, entities: {} };
+  return { key, firstSeen: at, lastSeen: at, curated: false, apart: [], members: [], core: [], centroid: PackedVector.from(centroid), entities: {} };
 }
 
 describe('story index', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemberSummary, StoryState } from '../../src/cluster/index.ts';
+import { PackedVector, type MemberSummary, type StoryState } from '../../src/cluster/index.ts';
 import { summariseStory } from '../../src/pipeline/story-summary.ts';
 
 function member(id: number, entities: string[], terms: string[], published = `2026-12-0${id % 9 + 1}T10:00:00.000Z`): MemberSummary {
@@ -12,7 +12,7 @@ function member(id: number, entities: string[], terms: string[], published = `20
 function story(members: MemberSummary[]): StoryState {
   return {
     key: '7', firstSeen: '2026-12-01T00:00:00.000Z', lastSeen: '2026-12-09T00:00:00.000Z', curated: false, apart: [],
-    members, core: [], centroid: {}, entities: { 'Donald Trump': 2, Twitter: 3 },
+    members, core: [], centroid: PackedVector.from({}), entities: { 'Donald Trump': 2, Twitter: 3 },
   };
 }
 

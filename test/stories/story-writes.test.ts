@@ -4,7 +4,7 @@
  * A story's clusterer state is stored with its members by id and centrality only, and loads back whole.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoryState } from '../../src/cluster/index.ts';
+import { PackedVector, type StoryState } from '../../src/cluster/index.ts';
 import { summariseStory } from '../../src/pipeline/story-summary.ts';
 import {
   createStoryRow, loadStoryState, loadStoryStates, recordAssignments, releaseStoryIds, reserveStoryIds, type StoryWrite,
@@ -63,7 +63,7 @@ describe.each(providers)('story writes on %s', (provider) => {
         title: `Article ${n + 1}`, published: published(n).toISOString(), centrality: [1, 0.42, 0.37][n]!, reasons: reasons(n),
       })),
       core: [{ id: rows[0]!.id, language: 'de', vector: { 'e:twitter': 0.5 } }],
-      centroid: { 'e:twitter': 1.5, 'w:de:konto': 0.25 },
+      centroid: PackedVector.from({ 'e:twitter': 1.5, 'w:de:konto': 0.25 }),
       entities: { Twitter: 2 },
     };
     const joins: StoryWrite[] = rows.map((row, n) => ({
