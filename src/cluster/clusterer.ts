@@ -8,7 +8,7 @@ import {
   storyThresholds,
   thresholdsFor,
 } from './similarity.ts';
-import { addMember, createStory, mergeStates, removeMember } from './story.ts';
+import { addMember, createStory, fromJson, mergeStates, removeMember } from './story.ts';
 import { createStoryIndex } from './story-index.ts';
 import { createSourceTemplates } from './source-templates.ts';
 import { createSourceVocabulary, sourceOf } from './source-vocabulary.ts';
@@ -25,7 +25,7 @@ import type { Clusterer } from './clusterer-api.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
 import { composeEntries } from './vector.ts';
 import { topEntriesOf, topKOf } from './packed-top-k.ts';
-import { NEUTRAL, PackedVector, WORDS, compactKeys } from './packed-vector.ts';
+import { NEUTRAL, WORDS, compactKeys, type PackedVector } from './packed-vector.ts';
 
 const ARTICLE_TERMS = 200;
 /**
@@ -39,15 +39,6 @@ const INDEX_TERMS = 40;
 const MERGE_CANDIDATES = 5;
 const HOUR_MS = 3_600_000;
 
-/**
- * States saved before `apart` existed load as stories without cannot-links; a centroid read back from
- * JSON (a record) is packed.
- */
-function fromStore(story: StoryState): StoryState {
-  const centroid = PackedVector.from(story.centroid);
-  if (Array.isArray(story.apart) && centroid === story.centroid) return story;
-  return { ...story, apart: Array.isArray(story.apart) ? story.apart : [], centroid };
-}
 
 export function createClusterer(
   options: Partial<ClusterOptions> = {},
@@ -108,7 +99,7 @@ export function createClusterer(
     return key;
   }
 
-  function vectorise(article: ClusterArticle): Vector {
+  function vectorise(article: ClusterArticle): PackedVector {
     const source = sourceOf(article);
     const terms = featureCounts({ ...sourceTemplates.strip(source, article), language: article.language });
     df.observe(terms);
@@ -119,7 +110,7 @@ export function createClusterer(
     return vector;
   }
 
-  function bestStory(article: ClusterArticle, vector: Vector, forbidden: ReadonlySet<string>) {
+  function bestStory(article: ClusterArticle, vector: PackedVector, forbidden: ReadonlySet<string>) {
     const query: Vector = {};
     for (const [key, weight] of topEntriesOf(vector, WORDS, opts.queryTerms)) query[key] = weight;
     for (const [key, weight] of topEntriesOf(vector, NEUTRAL, opts.queryTerms / 2)) query[key] = weight;
@@ -136,13 +127,13 @@ export function createClusterer(
     return best;
   }
 
-  function join(story: StoryState, article: ClusterArticle, vector: Vector, score: number): Assignment {
+  function join(story: StoryState, article: ClusterArticle, vector: PackedVector, score: number): Assignment {
     const reasons = explain(vector, story);
     put(addMember(story, article, vector, reasons, opts), [article]);
     return { storyKey: story.key, isNew: false, score, reasons, merged: [] };
   }
 
-  function found(key: string, article: ClusterArticle, vector: Vector): Assignment {
+  function found(key: string, article: ClusterArticle, vector: PackedVector): Assignment {
     put(createStory(key, article, vector, opts));
     return { storyKey: key, isNew: true, score: 0, reasons: { entities: [], terms: [] }, merged: [] };
   }
@@ -170,7 +161,7 @@ export function createClusterer(
     return { ...assignment, storyKey: storyOf.get(article.id) ?? assignment.storyKey, merged };
   }
 
-  function place(article: ClusterArticle, vector: Vector, constraints: AssignConstraints): Assignment {
+  function place(article: ClusterArticle, vector: PackedVector, constraints: AssignConstraints): Assignment {
     const pinned = constraints.pinnedStoryKey;
     const forbidden = constraints.forbiddenStoryKeys ?? [];
     let assignment: Assignment;
@@ -267,7 +258,7 @@ export function createClusterer(
     return merged;
   }
 
-  for (const story of snapshot?.stories ?? []) put(fromStore(story));
+  for (const story of snapshot?.stories ?? []) put(fromJson(story));
   touched.clear();
 
   return {
@@ -276,7 +267,7 @@ export function createClusterer(
     // A story handed in (loaded, or renamed to its id) was checked for merges when it last grew: not touched.
     addStory: (story) => {
       drop(story.key);
-      put(fromStore(story));
+      put(fromJson(story));
       touched.delete(story.key);
     },
     removeStory: drop,

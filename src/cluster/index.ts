@@ -3,6 +3,7 @@ export { createClusterer } from './clusterer.ts';
 export { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
 export type { Clusterer } from './clusterer-api.ts';
 export { PackedVector } from './packed-vector.ts';
+export { fromJson as storyFromJson } from './story.ts';
 export { summarizeStory } from './summary.ts';
 export type { StorySummary } from './summary.ts';
 export type {
@@ -15,4 +16,5 @@ export type {
   MemberSummary,
   MergeCandidate,
   StoryState,
+  StoryStateJson,
 } from './types.ts';

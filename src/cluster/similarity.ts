@@ -47,14 +47,14 @@ function crossCosine(a: AnyVector, b: AnyVector): number {
 }
 
 /** The thresholds that apply to an article: headline-only articles get the lower one. */
-export function thresholdsFor(vector: Vector, options: ClusterOptions): ClusterOptions {
+export function thresholdsFor(vector: AnyVector, options: ClusterOptions): ClusterOptions {
   if (wordCount(vector) >= options.shortTerms) return options;
   const scale = options.shortThreshold / options.threshold;
   return { ...options, threshold: options.shortThreshold, crossThreshold: options.crossThreshold * scale };
 }
 
 export function storySimilarity(
-  vector: Vector,
+  vector: AnyVector,
   language: DetectedLanguage,
   story: StoryState,
   options: ClusterOptions,
@@ -95,7 +95,7 @@ function named(a: AnyVector, b: AnyVector): boolean {
   return false;
 }
 
-function wordCount(v: Vector): number {
+function wordCount(v: AnyVector): number {
   return wordFeatures(v);
 }
 
@@ -112,7 +112,7 @@ export function storyThresholds(story: StoryState, options: ClusterOptions): Clu
 }
 
 /** Why an article joined: the heaviest shared neutral names/entities and shared terms. */
-export function explain(vector: Vector, story: StoryState, limit = 5): AssignmentReasons {
+export function explain(vector: AnyVector, story: StoryState, limit = 5): AssignmentReasons {
   const entities: string[] = [];
   const terms: string[] = [];
   for (const key of sharedKeys(vector, story.centroid, limit * 4)) {

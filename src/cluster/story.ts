@@ -1,5 +1,5 @@
 import type { ClusterArticle } from '../domain/types.ts';
-import type { AssignmentReasons, ClusterOptions, MemberSummary, StoryState } from './types.ts';
+import type { AssignmentReasons, ClusterOptions, MemberSummary, StoryState, StoryStateJson } from './types.ts';
 import type { Vector } from './vector.ts';
 import { isGramFeature } from './features.ts';
 import { addInto, cosine, topKParts } from './vector.ts';
@@ -7,10 +7,32 @@ import { PackedVector, sumCapped, type AnyVector } from './packed-vector.ts';
 
 /** Pure operations on one story's state. Each returns a new state; inputs are not mutated. */
 
+/**
+ * A state as JSON gives it back (stored, or a snapshot parsed again): its vectors packed, and no
+ * cannot-links when it was saved before they existed. A state already packed is returned as it is.
+ */
+export function fromJson(state: StoryStateJson): StoryState {
+  if (isComplete(state)) return state;
+  return {
+    ...state,
+    apart: Array.isArray(state.apart) ? state.apart : [],
+    centroid: PackedVector.from(state.centroid),
+    core: state.core.map((m) => ({ ...m, vector: PackedVector.from(m.vector) })),
+  };
+}
+
+function isComplete(state: StoryStateJson): state is StoryState {
+  return (
+    Array.isArray(state.apart) &&
+    state.centroid instanceof PackedVector &&
+    state.core.every((m) => m.vector instanceof PackedVector)
+  );
+}
+
 export function createStory(
   key: string,
   article: ClusterArticle,
-  vector: Vector,
+  vector: PackedVector,
   options: ClusterOptions,
 ): StoryState {
   const empty: StoryState = {
@@ -30,7 +52,7 @@ export function createStory(
 export function addMember(
   story: StoryState,
   article: ClusterArticle,
-  vector: Vector,
+  vector: PackedVector,
   reasons: AssignmentReasons,
   options: ClusterOptions,
 ): StoryState {
@@ -99,7 +121,7 @@ export function mergeStates(into: StoryState, from: StoryState, options: Cluster
 export function removeMember(story: StoryState, articleId: number, options: ClusterOptions): StoryState {
   const core = story.core.filter((m) => m.id !== articleId);
   const centroid: Vector = {};
-  for (const member of core) addInto(centroid, member.vector);
+  for (const member of core) addInto(centroid, member.vector.toJSON());
   const members = story.members.filter((m) => m.id !== articleId);
   const times = members.map((m) => m.published).sort();
   return {

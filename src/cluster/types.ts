@@ -3,7 +3,6 @@ import type { DocumentFrequencyState } from './document-frequency.ts';
 import type { SourceTemplatesState } from './source-templates.ts';
 import type { SourceVocabularyState } from './source-vocabulary.ts';
 import type { PackedVector } from './packed-vector.ts';
-import type { Vector } from './vector.ts';
 
 export interface ClusterOptions {
   /** Stories are candidates while the article lies within this many hours of their first/last article. */
@@ -84,7 +83,8 @@ export interface MemberSummary {
 export interface CoreMember {
   id: number;
   language: DetectedLanguage;
-  vector: Vector;
+  /** The article's vector (held packed; JSON: a record). */
+  vector: PackedVector;
 }
 
 /** Everything the clusterer knows about one story; JSON-serialisable for the store. */
@@ -104,6 +104,17 @@ export interface StoryState {
   /** Canonical entity or name → number of members mentioning it. */
   entities: Record<string, number>;
 }
+
+/**
+ * A story state as JSON gives it back (a stored row, a parsed snapshot): its vectors as records. `fromJson`
+ * of story.ts makes it a `StoryState`.
+ */
+export type StoryStateJson = Omit<StoryState, 'centroid' | 'core' | 'apart'> & {
+  centroid: Record<string, number> | PackedVector;
+  core: Array<Omit<CoreMember, 'vector'> & { vector: Record<string, number> | PackedVector }>;
+  /** Absent in states saved before cannot-links existed. */
+  apart?: string[];
+};
 
 export interface ClusterSnapshot {
   version: 1;

@@ -96,17 +96,17 @@ export function topKParts(v: Vector, k: number, isPart: (key: string) => boolean
  * Each part normalised on its own, the `isPart` one scaled by `weight`, the whole normalised:
  * the cosine of two such vectors is the weighted mean of the cosines of their parts.
  */
-export function composeParts(v: Vector, k: number, isPart: (key: string) => boolean, weight: number): Vector {
+export function composeParts(v: Vector, k: number, isPart: (key: string) => boolean, weight: number): PackedVector {
   return composeEntries(Object.entries(v), k, isPart, weight);
 }
 
-/** `composeParts` of the vector with these entries, in this order. */
+/** `composeParts` of the vector with these entries, in this order, held packed (an article's vector). */
 export function composeEntries(
   entries: Array<[string, number]>,
   k: number,
   isPart: (key: string) => boolean,
   weight: number,
-): Vector {
+): PackedVector {
   // on entry lists, one record at the end: the same sums as normalise(topK(project(…))) in the same order
   const rest: Array<[string, number]> = [];
   const part: Array<[string, number]> = [];
@@ -114,16 +114,15 @@ export function composeEntries(
   const out = normaliseEntries(topEntries(rest, k));
   if (weight > 0) for (const [key, x] of normaliseEntries(topEntries(part, k))) out.push([key, 0 + weight * x]);
   const n = entriesNorm(out);
-  const composed: Vector = {};
-  if (n === 0) return composed;
-  let sum = 0;
-  for (const [key, x] of out) {
-    const y = x / n;
-    composed[key] = y;
-    sum += y ** 2;
+  if (n === 0) return new PackedVector([], new Float64Array(0));
+  const keys: string[] = [];
+  const values = new Float64Array(out.length);
+  for (let i = 0; i < out.length; i++) {
+    const [key, x] = out[i]!;
+    keys.push(key);
+    values[i] = x / n;
   }
-  norms.set(composed, Math.sqrt(sum));
-  return composed;
+  return new PackedVector(keys, values);
 }
 
 function topEntries(entries: Array<[string, number]>, k: number): Array<[string, number]> {

@@ -1,5 +1,5 @@
 /** Persisting stories: rows, membership history, the clusterer's state, merges. */
-import { PackedVector, type ClusterSnapshot, type CoreMember, type MemberSummary, type StoryState } from '../cluster/index.ts';
+import { storyFromJson, type ClusterSnapshot, type CoreMember, type MemberSummary, type StoryState, type StoryStateJson } from '../cluster/index.ts';
 import type { DetectedLanguage } from '../domain/types.ts';
 import type { StorySummaryFields } from '../pipeline/story-summary.ts';
 import type { Db } from './client.ts';
@@ -72,8 +72,8 @@ function coreJson(member: CoreMember): string {
 }
 
 type StoredMember = Pick<MemberSummary, 'id' | 'centrality'> & Partial<MemberSummary>;
-/** A story state as stored: compact members (see storedStoryState), the centroid as a record. */
-type StoredState = Omit<StoryState, 'members' | 'centroid'> & { members: StoredMember[]; centroid: Record<string, number> };
+/** A story state as stored: compact members (see storedStoryState), vectors as records. */
+type StoredState = Omit<StoryStateJson, 'members'> & { members: StoredMember[] };
 
 /** Stories per members query (their current members are read with their articles). */
 const STORIES_PER_QUERY = 100;
@@ -86,7 +86,7 @@ const STORIES_PER_QUERY = 100;
 async function withMembers(db: Db, rows: readonly { id: number; state: string }[]): Promise<StoryState[]> {
   const states = rows.map((row) => {
     const state = JSON.parse(row.state) as StoredState;
-    return { ...state, key: String(row.id), centroid: PackedVector.from(state.centroid) };
+    return { ...state, key: String(row.id) };
   });
   const compact = states.filter((state) => state.members.some((m) => m.url === undefined)).map((state) => Number(state.key));
   const found = new Map<string, Omit<MemberSummary, 'centrality'>>();
@@ -106,14 +106,16 @@ async function withMembers(db: Db, rows: readonly { id: number; state: string }[
       });
     }
   }
-  return states.map((state) => ({
-    ...state,
-    members: state.members.flatMap((member): MemberSummary[] => {
-      if (member.url !== undefined) return [member as MemberSummary];
-      const full = found.get(`${state.key}:${member.id}`);
-      return full ? [{ ...full, centrality: member.centrality }] : [];
+  return states.map((state) =>
+    storyFromJson({
+      ...state,
+      members: state.members.flatMap((member): MemberSummary[] => {
+        if (member.url !== undefined) return [member as MemberSummary];
+        const full = found.get(`${state.key}:${member.id}`);
+        return full ? [{ ...full, centrality: member.centrality }] : [];
+      }),
     }),
-  }));
+  );
 }
 
 export async function createStoryRow(db: Db, founder: { articleId: number; title: string; when: Date }): Promise<number> {

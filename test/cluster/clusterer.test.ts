@@ -88,6 +88,17 @@ describe('snapshot', () => {
     const de = duysakDe();
     expect(restored.assign(de)).toEqual(original.assign(de));
   });
+
+  it('loads states saved before cannot-links existed (no `apart`) as stories without any', () => {
+    const original = createClusterer();
+    original.assign(twitterCharsEn());
+    original.assign(duysakEn());
+    const json = JSON.parse(JSON.stringify(original.snapshot())) as ClusterSnapshot;
+    for (const story of json.stories) delete (story as Partial<typeof story>).apart;
+    const restored = createClusterer({}, json);
+    expect(restored.stories().map((s) => s.apart)).toEqual(original.stories().map(() => []));
+    expect(restored.snapshot()).toEqual(original.snapshot());
+  });
 });
 
 describe('drift bound', () => {

@@ -62,7 +62,7 @@ describe.each(providers)('story writes on %s', (provider) => {
         id: row.id, url: `https://example.com/${n + 1}`, source: 'example', language: n === 1 ? 'en' : 'de',
         title: `Article ${n + 1}`, published: published(n).toISOString(), centrality: [1, 0.42, 0.37][n]!, reasons: reasons(n),
       })),
-      core: [{ id: rows[0]!.id, language: 'de', vector: { 'e:twitter': 0.5 } }],
+      core: [{ id: rows[0]!.id, language: 'de', vector: PackedVector.from({ 'e:twitter': 0.5 }) }],
       centroid: PackedVector.from({ 'e:twitter': 1.5, 'w:de:konto': 0.25 }),
       entities: { Twitter: 2 },
     };
