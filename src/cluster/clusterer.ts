@@ -20,11 +20,10 @@ import type {
   MergeCandidate,
   StoryState,
 } from './types.ts';
-import type { Vector } from './vector.ts';
 import type { Clusterer } from './clusterer-api.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
 import { composeEntries } from './vector.ts';
-import { topEntriesOf, topKOf } from './packed-top-k.ts';
+import { topEntriesOf } from './packed-top-k.ts';
 import { NEUTRAL, WORDS, compactKeys, type PackedVector } from './packed-vector.ts';
 
 const ARTICLE_TERMS = 200;
@@ -111,9 +110,10 @@ export function createClusterer(
   }
 
   function bestStory(article: ClusterArticle, vector: PackedVector, forbidden: ReadonlySet<string>) {
-    const query: Vector = {};
-    for (const [key, weight] of topEntriesOf(vector, WORDS, opts.queryTerms)) query[key] = weight;
-    for (const [key, weight] of topEntriesOf(vector, NEUTRAL, opts.queryTerms / 2)) query[key] = weight;
+    // the heaviest features, then the heaviest names and concepts not among them already
+    const query = topEntriesOf(vector, WORDS, opts.queryTerms);
+    const words = new Set(query.map(([key]) => key));
+    for (const entry of topEntriesOf(vector, NEUTRAL, opts.queryTerms / 2)) if (!words.has(entry[0])) query.push(entry);
     const t = article.published.getTime();
     const thresholds = thresholdsFor(vector, opts);
     let best: { story: StoryState; score: number; relative: number } | undefined;
@@ -203,7 +203,7 @@ export function createClusterer(
     const out: MergeCandidate[] = [];
     const languages = new Set(story.members.map((m) => m.language));
     const shares = (l: DetectedLanguage) => languages.has(l);
-    for (const key of index.candidates(topKOf(story.centroid, WORDS, opts.queryTerms), MERGE_CANDIDATES)) {
+    for (const key of index.candidates(topEntriesOf(story.centroid, WORDS, opts.queryTerms), MERGE_CANDIDATES)) {
       const other = stories.get(key);
       if (!other || key === story.key || other.curated) continue;
       if (story.apart.includes(key) || other.apart.includes(story.key)) continue;

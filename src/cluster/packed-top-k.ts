@@ -1,6 +1,5 @@
 /** Top-k selections on packed vectors (see packed-vector.ts): the same keys, order and ties as vector.ts. */
-import { GRAM, WORDS, keyOf, kindOfId, pack, packedVector, unpack, type AnyVector, type PackedVector } from './packed-vector.ts';
-import type { Vector } from './vector.ts';
+import { GRAM, WORDS, keyOf, kindOfId, pack, packedVector, type AnyVector, type PackedVector } from './packed-vector.ts';
 
 /**
  * Positions in `p` of the features of the given kinds, as `topK(project(v, kinds), k)` of
@@ -37,7 +36,7 @@ export function heaviest(positions: readonly number[], values: Float64Array, k: 
   return top;
 }
 
-/** `topKOf(v, mask, k)` as [key, weight] pairs, without making a record. */
+/** `topK(project(v, key of the given kinds), k)` of vector.ts as [key, weight] pairs, without making a record. */
 export function topEntriesOf(v: AnyVector, mask: number, k: number): Array<[string, number]> {
   const p = pack(v);
   return topPositions(p.ids, p.values, p.ids.length, mask, k).map((i) => [
@@ -46,28 +45,13 @@ export function topEntriesOf(v: AnyVector, mask: number, k: number): Array<[stri
   ]);
 }
 
-function select(ids: Int32Array, values: Float64Array, positions: number[]): Vector {
-  return unpack(ids, values, positions.length, positions);
-}
-
-/** `topK(project(v, key of the given kinds), k)` of vector.ts. */
-export function topKOf(v: AnyVector, mask: number, k: number): Vector {
-  const p = pack(v);
-  return select(p.ids, p.values, topPositions(p.ids, p.values, p.ids.length, mask, k));
-}
-
-/** The keys of `topKOf(v, mask, k)`. */
+/** The keys of `topEntriesOf(v, mask, k)`. */
 export function topKeysOf(v: AnyVector, mask: number, k: number): string[] {
   const p = pack(v);
   return topPositions(p.ids, p.values, p.ids.length, mask, k).map((i) => keyOf(p.ids[i] ?? 0));
 }
 
-/** `topKParts(v, k, isGramFeature)` of vector.ts: the k heaviest non-gram features, then the k heaviest grams. */
-export function topKPartsOf(v: AnyVector, k: number): PackedVector {
-  const p = pack(v);
-  return capParts(p.ids, p.values, p.ids.length, k);
-}
-
+/** `topKParts(v, k, isGramFeature)` of vector.ts on packed ids and weights: the k heaviest non-gram features, then the k heaviest grams. */
 export function capParts(ids: Int32Array, values: Float64Array, count: number, k: number): PackedVector {
   const positions = topPositions(ids, values, count, WORDS, k);
   for (const at of topPositions(ids, values, count, GRAM, k)) positions.push(at);

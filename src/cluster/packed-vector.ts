@@ -155,32 +155,7 @@ export function pack(v: AnyVector): Packed {
   return out;
 }
 
-/**
- * A record made from ids and weights in order (or from those at `positions`, in that order); its packed
- * form is remembered.
- */
-export function unpack(
-  idList: ArrayLike<number>,
-  valueList: ArrayLike<number>,
-  count = idList.length,
-  positions?: readonly number[],
-): Vector {
-  const out: Vector = {};
-  const pIds = new Int32Array(count);
-  const pValues = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const at = positions ? (positions[i] ?? 0) : i;
-    const id = idList[at] ?? 0;
-    const value = valueList[at] ?? 0;
-    out[keys[id] ?? ''] = value;
-    pIds[i] = id;
-    pValues[i] = value;
-  }
-  cache.set(out, { generation, ids: pIds, values: pValues, norm: undefined });
-  return out;
-}
-
-/** `unpack` without the record: a packed vector of those ids and weights. */
+/** A packed vector of those ids and weights, in order (or of those at `positions`, in that order). */
 export function packedVector(
   idList: ArrayLike<number>,
   valueList: ArrayLike<number>,

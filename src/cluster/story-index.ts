@@ -1,5 +1,4 @@
 import type { StoryState } from './types.ts';
-import type { Vector } from './vector.ts';
 import { heaviest, topKeysOf } from './packed-top-k.ts';
 import { WORDS, widened } from './packed-vector.ts';
 
@@ -13,10 +12,11 @@ export interface StoryIndex {
   put(story: StoryState): void;
   remove(key: string): void;
   /**
-   * Stories sharing the query's features, best-scoring first (sum of query weights hit); on a tie, the
-   * story hit first (query terms in order; within a term, the story put longest ago first).
+   * Stories sharing the query's features ([feature, weight], each feature once), best-scoring first (sum of
+   * query weights hit); on a tie, the story hit first (query terms in order; within a term, the story put
+   * longest ago first).
    */
-  candidates(query: Vector, limit: number): string[];
+  candidates(query: ReadonlyArray<readonly [string, number]>, limit: number): string[];
 }
 
 export function createStoryIndex(indexTerms: number, maxPostings: number): StoryIndex {
@@ -72,10 +72,9 @@ export function createStoryIndex(indexTerms: number, maxPostings: number): Story
     candidates(query, limit) {
       const hit: number[] = [];
       lookup++;
-      for (const term in query) {
+      for (const [term, weight] of query) {
         const set = postings.get(term);
         if (!set || set.size > maxPostings) continue;
-        const weight = query[term] ?? 0;
         for (const slot of set) {
           if (hitBy[slot] !== lookup) {
             hitBy[slot] = lookup;

@@ -9,7 +9,7 @@ import {
   packedDot,
   sumCapped,
 } from '../../src/cluster/packed-vector.ts';
-import { topEntriesOf, topKOf, topKPartsOf } from '../../src/cluster/packed-top-k.ts';
+import { topEntriesOf } from '../../src/cluster/packed-top-k.ts';
 import type { Vector } from '../../src/cluster/vector.ts';
 import {
   addInto,
@@ -85,11 +85,10 @@ describe('packed vectors', () => {
       const k = 1 + Math.floor(random() * 60);
       expect(packedDot(a, b)).toBe(referenceDot(a, b));
       expect(cosineWithoutGrams(a, b)).toBe(cosineWithout(a, b, (key) => isGram(key)));
-      expect(entries(topKOf(a, WORDS, k))).toEqual(entries(topK(project(a, (key) => !isGram(key)), k)));
-      expect(entries(topKOf(a, GRAM, k))).toEqual(entries(topK(project(a, isGram), k)));
+      expect(topEntriesOf(a, WORDS, k)).toEqual(entries(topK(project(a, (key) => !isGram(key)), k)));
+      expect(topEntriesOf(a, GRAM, k)).toEqual(entries(topK(project(a, isGram), k)));
       const neutral = (key: string) => !isGram(key) && !key.startsWith('w:');
       expect(topEntriesOf(a, NEUTRAL, k)).toEqual(entries(topK(project(a, neutral), k)));
-      expect(entries(topKPartsOf(a, k))).toEqual(entries(topKParts(a, k, isGram)));
       const sum = { ...a };
       addInto(sum, b);
       expect(entries(sumCapped(a, b, k, false))).toEqual(entries(topKParts(sum, k, isGram)));
