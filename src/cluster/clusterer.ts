@@ -38,6 +38,18 @@ const INDEX_TERMS = 40;
 const MERGE_CANDIDATES = 5;
 const HOUR_MS = 3_600_000;
 
+/** A story's first and last article time in ms, parsed once per state (states are replaced, never changed). */
+const spans = new WeakMap<StoryState, readonly [number, number]>();
+
+function span(story: StoryState): readonly [number, number] {
+  let out = spans.get(story);
+  if (out === undefined) {
+    out = [Date.parse(story.firstSeen), Date.parse(story.lastSeen)];
+    spans.set(story, out);
+  }
+  return out;
+}
+
 
 export function createClusterer(
   options: Partial<ClusterOptions> = {},
@@ -88,7 +100,8 @@ export function createClusterer(
   }
 
   function inWindow(story: StoryState, t: number): boolean {
-    return t >= Date.parse(story.firstSeen) - windowMs && t <= Date.parse(story.lastSeen) + windowMs;
+    const [first, last] = span(story);
+    return t >= first - windowMs && t <= last + windowMs;
   }
 
   function newKey(article: ClusterArticle): string {
@@ -207,7 +220,7 @@ export function createClusterer(
       const other = stories.get(key);
       if (!other || key === story.key || other.curated) continue;
       if (story.apart.includes(key) || other.apart.includes(story.key)) continue;
-      if (!inWindow(other, Date.parse(story.firstSeen)) && !inWindow(other, Date.parse(story.lastSeen)))
+      if (!inWindow(other, span(story)[0]) && !inWindow(other, span(story)[1]))
         continue;
       const otherLanguage =
         other.members.find((m) => shares(m.language))?.language ?? other.members[0]?.language ?? 'und';
