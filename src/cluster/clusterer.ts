@@ -8,7 +8,7 @@ import {
   storyThresholds,
   thresholdsFor,
 } from './similarity.ts';
-import { addMember, createStory, fromJson, mergeStates, removeMember } from './story.ts';
+import { addMember, createStory, fromJson, mergeStates, removeMember, span } from './story.ts';
 import { createStoryIndex } from './story-index.ts';
 import { createSourceTemplates } from './source-templates.ts';
 import { createSourceVocabulary, sourceOf } from './source-vocabulary.ts';
@@ -37,18 +37,6 @@ const INDEX_TERMS = 40;
 /** Converged stories rank high in the index; a few candidates suffice. */
 const MERGE_CANDIDATES = 5;
 const HOUR_MS = 3_600_000;
-
-/** A story's first and last article time in ms, parsed once per state (states are replaced, never changed). */
-const spans = new WeakMap<StoryState, readonly [number, number]>();
-
-function span(story: StoryState): readonly [number, number] {
-  let out = spans.get(story);
-  if (out === undefined) {
-    out = [Date.parse(story.firstSeen), Date.parse(story.lastSeen)];
-    spans.set(story, out);
-  }
-  return out;
-}
 
 
 export function createClusterer(

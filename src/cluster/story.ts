@@ -29,6 +29,18 @@ function isComplete(state: StoryStateJson): state is StoryState {
   );
 }
 
+/** A story's first and last article time in ms, parsed once per state (states are replaced, never changed). */
+const spans = new WeakMap<StoryState, readonly [number, number]>();
+
+export function span(story: StoryState): readonly [number, number] {
+  let out = spans.get(story);
+  if (out === undefined) {
+    out = [Date.parse(story.firstSeen), Date.parse(story.lastSeen)];
+    spans.set(story, out);
+  }
+  return out;
+}
+
 export function createStory(
   key: string,
   article: ClusterArticle,
