@@ -2,13 +2,15 @@ import { capParts } from './packed-top-k.ts';
 import type { Vector } from './vector.ts';
 
 /**
- * Article vectors stay plain records, but the clusterer's inner loops run on a packed copy made once
- * per vector: each feature key interned to an integer id, ids and weights in typed arrays in the
- * record's own key order. Every sum adds the same terms in the same order as a loop over the record,
- * so results are bit for bit those of the record code; a feature the other vector lacks adds an exact
- * +0. A dot product scatters one vector into a dense array indexed by id (kept scattered while the
- * next products use the same vector). A story's centroid, rebuilt at every join, is only ever packed
- * (`PackedVector`): a record of ~240 keys per join was the largest allocation of clustering.
+ * Vectors come as plain records (`Vector`: what JSON holds, and what the reference code of vector.ts
+ * computes on) or as `PackedVector`s (keys and weights in order, no record), the form the clusterer
+ * holds article vectors and story centroids in: a record of ~200–240 keys per article and per join was
+ * the largest allocation of clustering. The inner loops run on a packed copy of either, made once per
+ * vector: each feature key interned to an integer id, ids and weights in typed arrays in the vector's
+ * own key order. Every sum adds the same terms in the same order as a loop over the record, so results
+ * are bit for bit those of the record code; a feature the other vector lacks adds an exact +0. A dot
+ * product scatters one vector into a dense array indexed by id (kept scattered while the next products
+ * use the same vector).
  */
 export interface Packed {
   generation: number;
@@ -73,7 +75,7 @@ export class PackedVector {
     return out;
   }
 
-  /** A record (a stored state's centroid, parsed from JSON) packed, in its key order; a packed one as it is. */
+  /** A record (a vector of a stored state, parsed from JSON) packed, in its key order; a packed one as it is. */
   static from(v: AnyVector): PackedVector {
     return v instanceof PackedVector ? v : new PackedVector(Object.keys(v), Float64Array.from(Object.values(v)));
   }

@@ -2,7 +2,7 @@ import type { ClusterArticle, DetectedLanguage } from '../domain/types.ts';
 import type { DocumentFrequencyState } from './document-frequency.ts';
 import type { SourceTemplatesState } from './source-templates.ts';
 import type { SourceVocabularyState } from './source-vocabulary.ts';
-import type { PackedVector } from './packed-vector.ts';
+import type { AnyVector, PackedVector } from './packed-vector.ts';
 
 export interface ClusterOptions {
   /** Stories are candidates while the article lies within this many hours of their first/last article. */
@@ -110,8 +110,8 @@ export interface StoryState {
  * of story.ts makes it a `StoryState`.
  */
 export type StoryStateJson = Omit<StoryState, 'centroid' | 'core' | 'apart'> & {
-  centroid: Record<string, number> | PackedVector;
-  core: Array<Omit<CoreMember, 'vector'> & { vector: Record<string, number> | PackedVector }>;
+  centroid: AnyVector;
+  core: Array<Omit<CoreMember, 'vector'> & { vector: AnyVector }>;
   /** Absent in states saved before cannot-links existed. */
   apart?: string[];
 };

@@ -84,10 +84,7 @@ const STORIES_PER_QUERY = 100;
  * are taken as they are.
  */
 async function withMembers(db: Db, rows: readonly { id: number; state: string }[]): Promise<StoryState[]> {
-  const states = rows.map((row) => {
-    const state = JSON.parse(row.state) as StoredState;
-    return { ...state, key: String(row.id) };
-  });
+  const states = rows.map((row) => ({ ...(JSON.parse(row.state) as StoredState), key: String(row.id) }));
   const compact = states.filter((state) => state.members.some((m) => m.url === undefined)).map((state) => Number(state.key));
   const found = new Map<string, Omit<MemberSummary, 'centrality'>>();
   for (let i = 0; i < compact.length; i += STORIES_PER_QUERY) {
