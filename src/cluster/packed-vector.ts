@@ -8,9 +8,8 @@ import type { Vector } from './vector.ts';
  * the largest allocation of clustering. The inner loops run on a packed copy of either, made once per
  * vector: each feature key interned to an integer id, ids and weights in typed arrays in the vector's
  * own key order. Every sum adds the same terms in the same order as a loop over the record, so results
- * are bit for bit those of the record code; a feature the other vector lacks adds an exact +0. A dot
- * product scatters one vector into a dense array indexed by id (kept scattered while the next products
- * use the same vector).
+ * are bit for bit those of the record code; a feature the other vector lacks adds an exact +0. The
+ * products of two vectors are in packed-products.ts.
  */
 export interface Packed {
   generation: number;
@@ -46,11 +45,8 @@ let generation = 0;
 let ids = new Map<string, number>();
 let keys: string[] = [];
 let kinds = new Uint8Array(1024);
-let dense = new Float64Array(1024);
-let present = new Uint8Array(1024);
 /** Scratch: position + 1 of an id in the vector being summed (0 elsewhere). */
 let slot = new Int32Array(1024);
-let scattered: Packed | undefined;
 const cache = new WeakMap<AnyVector, Packed>();
 
 /**
@@ -111,8 +107,6 @@ export function widened<T extends Uint8Array | Uint32Array | Int32Array | Float6
 
 function grow(size: number): void {
   kinds = widened(kinds, size);
-  dense = widened(dense, size);
-  present = widened(present, size);
   slot = widened(slot, size);
 }
 
@@ -123,10 +117,12 @@ export function compactKeys(limit = MAX_KEYS): void {
   ids = new Map();
   keys = [];
   kinds = new Uint8Array(1024);
-  dense = new Float64Array(1024);
-  present = new Uint8Array(1024);
   slot = new Int32Array(1024);
-  scattered = undefined;
+}
+
+/** Keys interned in the current generation (every id of a current packed form is below it). */
+export function keyCount(): number {
+  return keys.length;
 }
 
 export function keyOf(id: number): string {
@@ -191,71 +187,6 @@ export function packedNorm(v: AnyVector): number | undefined {
   return p.norm;
 }
 
-/** Makes `p` the vector held in the dense array. */
-function scatter(p: Packed): void {
-  if (scattered === p) return;
-  if (scattered) {
-    for (const id of scattered.ids) {
-      dense[id] = 0;
-      present[id] = 0;
-    }
-  }
-  const { ids: pIds, values } = p;
-  for (let i = 0; i < pIds.length; i++) {
-    const id = pIds[i] ?? 0;
-    dense[id] = values[i] ?? 0;
-    present[id] = 1;
-  }
-  scattered = p;
-}
-
-/** Σ a[k]·b[k] over the keys of `a`, in `a`'s order. */
-export function packedDot(a: AnyVector, b: AnyVector): number {
-  const pa = pack(a);
-  scatter(pack(b));
-  const { ids: aIds, values } = pa;
-  let sum = 0;
-  for (let i = 0; i < aIds.length; i++) sum += (values[i] ?? 0) * (dense[aIds[i] ?? 0] ?? 0);
-  return sum;
-}
-
-/** `cosineWithout(a, b, isGramFeature)` of vector.ts, term for term. */
-export function cosineWithoutGrams(a: AnyVector, b: AnyVector): number {
-  const pa = pack(a);
-  const pb = pack(b);
-  scatter(pb);
-  const { ids: aIds, values } = pa;
-  let dotSum = 0;
-  for (let i = 0; i < aIds.length; i++) {
-    const id = aIds[i] ?? 0;
-    if (kinds[id] !== GRAM) dotSum += (values[i] ?? 0) * (dense[id] ?? 0);
-  }
-  const n = Math.sqrt(wordMul(pa) * wordPow(pb));
-  return n === 0 ? 0 : dotSum / n;
-}
-
-function wordMul(p: Packed): number {
-  if (p.wordMul === undefined) {
-    let sum = 0;
-    for (let i = 0; i < p.ids.length; i++) {
-      if (kinds[p.ids[i] ?? 0] === GRAM) continue;
-      const x = p.values[i] ?? 0;
-      sum += x * x;
-    }
-    p.wordMul = sum;
-  }
-  return p.wordMul;
-}
-
-function wordPow(p: Packed): number {
-  if (p.wordPow === undefined) {
-    let sum = 0;
-    for (let i = 0; i < p.ids.length; i++) if (kinds[p.ids[i] ?? 0] !== GRAM) sum += (p.values[i] ?? 0) ** 2;
-    p.wordPow = sum;
-  }
-  return p.wordPow;
-}
-
 /** Number of non-gram features. */
 export function wordFeatures(v: AnyVector): number {
   const p = pack(v);
@@ -281,21 +212,6 @@ export function agesConflict(a: AnyVector, b: AnyVector): boolean {
   if (x.length === 0) return false;
   const y = agesOf(pack(b));
   return y.length > 0 && !x.some((id) => y.includes(id));
-}
-
-/** Keys of `a` (of the given kinds) that `b` has too, with the product of their weights, in `a`'s order. */
-export function shared(a: AnyVector, b: AnyVector, kindMask: number): { ids: number[]; products: number[] } {
-  const pa = pack(a);
-  scatter(pack(b));
-  const out: { ids: number[]; products: number[] } = { ids: [], products: [] };
-  for (let i = 0; i < pa.ids.length; i++) {
-    const id = pa.ids[i] ?? 0;
-    if ((kinds[id] ?? 0) & kindMask && present[id]) {
-      out.ids.push(id);
-      out.products.push((pa.values[i] ?? 0) * (dense[id] ?? 0));
-    }
-  }
-  return out;
 }
 
 /**

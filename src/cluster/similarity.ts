@@ -4,7 +4,8 @@ import { featureLabel } from './summary.ts';
 import type { AssignmentReasons, ClusterOptions, StoryState } from './types.ts';
 import type { Vector } from './vector.ts';
 import { cosine, project } from './vector.ts';
-import { ANY, NAME, agesConflict, cosineWithoutGrams, keyOf, shared, wordFeatures, type AnyVector } from './packed-vector.ts';
+import { cosineWithoutGrams, shared } from './packed-products.ts';
+import { ANY, NAME, agesConflict, keyOf, wordFeatures, type AnyVector } from './packed-vector.ts';
 
 /**
  * Similarity of an article to a story: cosine of the TF-IDF vectors. Across languages only the

@@ -1,5 +1,6 @@
 import { isGramFeature } from './features.ts';
-import { PackedVector, cosineWithoutGrams, packedDot, packedNorm, type AnyVector } from './packed-vector.ts';
+import { cosineWithoutGrams, packedDot } from './packed-products.ts';
+import { PackedVector, packedNorm, type AnyVector } from './packed-vector.ts';
 
 /** Sparse vectors as plain records, so story state serialises to JSON as it is. */
 export type Vector = Record<string, number>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFeatures, isGramFeature, isNeutralFeature } from '../../src/cluster/features.ts';
-import { cosineWithoutGrams } from '../../src/cluster/packed-vector.ts';
+import { cosineWithoutGrams } from '../../src/cluster/packed-products.ts';
 import { composeParts, cosine } from '../../src/cluster/vector.ts';
 
 const features = (title: string, text: string, language: 'de' | 'en') =>

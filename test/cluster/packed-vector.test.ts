@@ -5,10 +5,9 @@ import {
   PackedVector,
   WORDS,
   compactKeys,
-  cosineWithoutGrams,
-  packedDot,
   sumCapped,
 } from '../../src/cluster/packed-vector.ts';
+import { cosineWithoutGrams, packedDot } from '../../src/cluster/packed-products.ts';
 import { topEntriesOf } from '../../src/cluster/packed-top-k.ts';
 import type { Vector } from '../../src/cluster/vector.ts';
 import {
