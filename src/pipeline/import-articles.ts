@@ -54,6 +54,11 @@ export interface ImportParallelism {
   /** Start the workers only once the input is longer than this (small imports do not pay their start-up). */
   afterLines?: number;
   /**
+   * Go on analysing on the main thread until every worker has loaded its models, about a second in which
+   * the main thread would otherwise wait (default true). False sends each line past `afterLines` to them.
+   */
+  meanwhile?: boolean;
+  /**
    * With the workers, save on a writer thread with its own SQLite connection while the main thread assigns
    * the previous batch to stories (default; SQLite files only). The workers then post each full record to
    * the writer and the main thread gets only what stories need. See docs/decisions/0102-sqlite-write-path.md.
@@ -91,17 +96,22 @@ export async function importArticles(
     threaded = threadedSaver(ingestor, report, writer);
     return createAnalysisPool(parallel.workers, options, channels.map((c) => c.port1));
   };
+  const inline = (lines: string[]) => lines.map((line) => toRecord(line, now(), analysis));
   const analyze = (lines: string[]): Promise<Analysed[]> => {
     if (!pool && parallel.workers > 0 && report.read > (parallel.afterLines ?? 0)) pool = startWorkers();
-    return pool ? pool.analyze(lines, now()) : Promise.resolve(lines.map((line) => toRecord(line, now(), analysis)));
+    if (!pool) return Promise.resolve(inline(lines));
+    if (pool.ready() || parallel.meanwhile === false) return pool.analyze(lines, now());
+    // after a turn of the event loop, in which the workers may say they are ready
+    const workers = pool;
+    return new Promise(setImmediate).then(() => (workers.ready() ? workers.analyze(lines, now()) : inline(lines)));
   };
   // Chunks of lines in analysis, oldest first: results are stored in input order.
   const inFlight: { numbers: number[]; records: Promise<Analysed[]> }[] = [];
   let batch: (ArticleRecord | HandedRecord)[] = [];
   let batchChars = 0;
-  const inline = inlineSaver(ingestor, report);
+  const mainSaver = inlineSaver(ingestor, report);
   const store = async () => {
-    await (threaded ?? inline).save(batch);
+    await (threaded ?? mainSaver).save(batch);
     batch = [];
     batchChars = 0;
   };

@@ -9,8 +9,13 @@ import { WORKER_HEAP } from '../runtime/heap.ts';
 export interface WorkerThreads<Request, Response> {
   /** Sends `request` with a fresh id to the next thread; resolves with its response. */
   request(request: Request): Promise<Response>;
+  /** Whether every thread has posted `READY` (a thread that warms up first says so when it is done). */
+  ready(): boolean;
   close(): Promise<void>;
 }
+
+/** What a thread posts, unasked, once it is warm (models loaded): see `WorkerThreads.ready`. */
+export const READY = { ready: true } as const;
 
 /** What one thread starts with: its `workerData`, and the ports (or other transferables) moved to it. */
 export interface ThreadStart {
@@ -34,10 +39,15 @@ export function startWorkerThreads<Request extends object, Response extends { id
     for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
+  let warm = 0;
   const workers = Array.from({ length: count }, (_, index) => {
     const { workerData, transferList } = start(index);
     const worker = new Worker(entry, { workerData, transferList, resourceLimits: WORKER_HEAP });
-    worker.on('message', (response: Response) => {
+    worker.on('message', (response: Response | typeof READY) => {
+      if ('ready' in response) {
+        warm += 1;
+        return;
+      }
       waiting.get(response.id)?.resolve(response);
       waiting.delete(response.id);
     });
@@ -57,6 +67,7 @@ export function startWorkerThreads<Request extends object, Response extends { id
         workers[id % workers.length]!.postMessage({ ...request, id });
       });
     },
+    ready: () => warm >= workers.length,
     async close() {
       closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));

@@ -52,7 +52,7 @@ async function importWith(parallel: ImportParallelism, input = lines, into?: Tes
 describe('import on analysis worker threads', () => {
   it('stores what the main thread would, in input order', async () => {
     const inline = await importWith({ workers: 0 });
-    const threaded = await importWith({ workers: 2, afterLines: 0 });
+    const threaded = await importWith({ workers: 2, afterLines: 0, meanwhile: false });
     expect(inline.report.new).toBe(articles.length);
     expect(inline.report.errors.map((e) => e.line)).toEqual([41, 91]);
     expect(threaded.report).toEqual(inline.report);
@@ -64,7 +64,7 @@ describe('import on analysis worker threads', () => {
   });
 
   it('starts the workers only past the threshold, with the same result', async () => {
-    const late = await importWith({ workers: 1, afterLines: 100 });
+    const late = await importWith({ workers: 1, afterLines: 100, meanwhile: false });
     const inline = await importWith({ workers: 0 });
     expect(late.rows).toEqual(inline.rows);
     expect(late.index).toEqual(inline.index);
@@ -75,8 +75,8 @@ describe('import on analysis worker threads', () => {
     const many = [...generateArticles({ count: 520, seed: 12, start: new Date('2026-02-01T00:00:00Z'), textChars: 300, perDay: 300 })]
       .map((a) => JSON.stringify(a));
     const inline = await importWith({ workers: 0 }, many);
-    const written = await importWith({ workers: 1, afterLines: 0 }, many);
-    const mainThread = await importWith({ workers: 1, afterLines: 0, writer: false }, many);
+    const written = await importWith({ workers: 1, afterLines: 0, meanwhile: false }, many);
+    const mainThread = await importWith({ workers: 1, afterLines: 0, writer: false, meanwhile: false }, many);
     expect(inline.report.new).toBe(many.length);
     expect(written.report).toEqual(inline.report);
     expect(written.rows).toEqual(inline.rows);
@@ -84,7 +84,7 @@ describe('import on analysis worker threads', () => {
     expect(mainThread.rows).toEqual(inline.rows);
     expect(written.calls).toEqual({ ingestMany: 0, assignSaved: 3 });
     expect(mainThread.calls).toEqual({ ingestMany: 3, assignSaved: 0 });
-    const again = await importWith({ workers: 1, afterLines: 0 }, many, written.db);
+    const again = await importWith({ workers: 1, afterLines: 0, meanwhile: false }, many, written.db);
     expect(again.report).toMatchObject({ new: 0, updated: 0, unchanged: many.length });
     expect(again.rows).toEqual(written.rows);
     expect(await written.db.db.storyMember.count({ where: { leftAt: null } })).toBe(many.length);
@@ -92,4 +92,28 @@ describe('import on analysis worker threads', () => {
     const ids = (await written.db.db.story.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((s) => s.id);
     expect(ids).toEqual(ids.map((_, i) => i + 1));
   });
+
+  it('analyses on the main thread until the workers are warm, then hands over, with the same result', async () => {
+    // The first chunk is always analysed on the main thread (no worker can have said it is ready before the
+    // first request), and its full records go to the writer thread. The input pauses after 150 lines, long
+    // enough for the worker to load its models, so the rest is analysed on it.
+    const many = [...generateArticles({ count: 400, seed: 13, start: new Date('2026-02-01T00:00:00Z'), textChars: 300, perDay: 300 })]
+      .map((a) => JSON.stringify(a));
+    async function* pausing() {
+      for (const [i, line] of many.entries()) {
+        if (i === 150) await new Promise((resolve) => setTimeout(resolve, 4000));
+        yield `${line}\n`;
+      }
+    }
+    const db = await createTestDatabase('sqlite');
+    opened.push(db);
+    const ingestor = createIngestor(db.db, { clusterWindowHours: 72 });
+    const report = await importArticles(Readable.from(pausing()), ingestor, now, {}, { workers: 1, afterLines: 0 });
+    const handed = await importWith({ workers: 1, afterLines: 0 }, many, db);
+    const inline = await importWith({ workers: 0 }, many);
+    expect(report.new).toBe(many.length);
+    expect(handed.report).toMatchObject({ new: 0, unchanged: many.length });
+    expect(handed.rows).toEqual(inline.rows);
+    expect(handed.index).toEqual(inline.index);
+  }, 30_000);
 });

@@ -48,6 +48,8 @@ export interface WorkerData extends WorkerOptions {
 export interface AnalysisPool {
   /** Results for the lines, in their order. */
   analyze(lines: string[], fetchedAt: Date): Promise<Analysed[]>;
+  /** Whether every worker has loaded its models (until then, a caller with models of its own may as well analyse). */
+  ready(): boolean;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export function createAnalysisPool(size: number, options: WorkerOptions, writerP
   );
   return {
     analyze: async (lines, fetchedAt) => (await threads.request({ lines, fetchedAt: fetchedAt.getTime() })).records,
+    ready: () => threads.ready(),
     close: () => threads.close(),
   };
 }
