@@ -9,7 +9,10 @@ import { WORKER_HEAP } from '../runtime/heap.ts';
 export interface WorkerThreads<Request, Response> {
   /** Sends `request` with a fresh id to the next thread; resolves with its response. */
   request(request: Request): Promise<Response>;
-  /** Whether every thread has posted `READY` (a thread that warms up first says so when it is done). */
+  /**
+   * Whether requests should go to the threads now: every thread has posted `READY` (a thread that warms up
+   * first says so when it is done), or one failed (requests then fail with its reason).
+   */
   ready(): boolean;
   close(): Promise<void>;
 }
@@ -67,7 +70,7 @@ export function startWorkerThreads<Request extends object, Response extends { id
         workers[id % workers.length]!.postMessage({ ...request, id });
       });
     },
-    ready: () => warm >= workers.length,
+    ready: () => warm >= workers.length || failure !== undefined,
     async close() {
       closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
