@@ -28,6 +28,11 @@ export interface ReadFigures {
   entityP95Ms: number;
   entityP95CpuMs: number;
   searchCalls: number;
+  /**
+   * The median wall time of each query shape, slowest first: the p95 of twenty shapes is set by the slowest
+   * one or two, and tells which.
+   */
+  searchMedianMsByQuery: Record<string, number>;
   storyCalls: number;
   entityCalls: number;
 }
@@ -52,9 +57,17 @@ export async function measureReads(db: Db, calls: number, now: Date): Promise<Re
     entityP95Ms: round(percentile(entity.wall, 95)),
     entityP95CpuMs: round(percentile(entity.cpu, 95)),
     searchCalls: search.wall.length,
+    searchMedianMsByQuery: mediansByQuery(searches, search.wall),
     storyCalls: story.wall.length,
     entityCalls: entity.wall.length,
   };
+}
+
+function mediansByQuery(queries: readonly string[], wall: readonly number[]): Record<string, number> {
+  const times = new Map<string, number[]>();
+  queries.forEach((q, i) => times.set(q, [...(times.get(q) ?? []), wall[i]!]));
+  const medians = [...times].map(([q, ms]) => [q, round(percentile(ms, 50))] as const);
+  return Object.fromEntries(medians.sort((a, b) => b[1] - a[1]));
 }
 
 /** Every article as NDJSON into a sink that drops the bytes: the store's streaming plus serialisation. */

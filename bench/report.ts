@@ -21,6 +21,7 @@ export function printTable(r: Record<string, unknown>): void {
     header,
     `${'measure'.padEnd(46)} ${'wall'.padStart(10)} ${'per CPU'.padStart(10)}  goal`,
     ...rows.map((row) => `${row.label.padEnd(46)} ${String(row.value).padStart(10)} ${String(row.cpu ?? '').padStart(10)}  ${row.goal}`),
+    `slowest search shapes (median ms): ${Object.entries(r.searchMedianMsByQuery as Record<string, number>).slice(0, 3).map(([q, ms]) => `${q} ${ms}`).join(', ')}`,
     `load average during the run: ${(r.loadAverage as number[]).join(' ')} (wall figures are unreliable when it exceeds the core count)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
