@@ -23,8 +23,8 @@ export class WordModel {
   private readonly unigramTotal: number;
 
   constructor(tables: LanguageTables, private readonly order: number) {
-    this.grams = new Map(Object.entries(tables.grams));
-    this.words = new Map(Object.entries(tables.words));
+    this.grams = toMap(tables.grams);
+    this.words = toMap(tables.words);
     this.tokens = tables.tokens;
     let unigrams = 0;
     for (const [gram, count] of this.grams) {
@@ -76,4 +76,11 @@ export class WordModel {
     }
     return probability;
   }
+}
+
+/** A table of the model file as a Map, without an entry array per key (tens of thousands per language). */
+function toMap(table: Record<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const key in table) out.set(key, table[key]!);
+  return out;
 }
