@@ -129,7 +129,7 @@ function loadEnglishLexicon(): Set<string> {
   const out = new Set<string>();
   for (const word in lexicon) {
     const first = word.charCodeAt(0);
-    const lower = first >= 97 && first <= 122 ? true : first > 127 && LOWER_FIRST.test(word);
+    const lower = (first >= 97 && first <= 122) || (first > 127 && LOWER_FIRST.test(word));
     const tags = lexicon[word];
     if (lower && Array.isArray(tags) && !tags.every((tag) => typeof tag === 'string' && tag.startsWith('NNP'))) out.add(word);
   }

@@ -48,7 +48,10 @@ export interface WorkerData extends WorkerOptions {
 export interface AnalysisPool {
   /** Results for the lines, in their order. */
   analyze(lines: string[], fetchedAt: Date): Promise<Analysed[]>;
-  /** Whether every worker has loaded its models (until then, a caller with models of its own may as well analyse). */
+  /**
+   * Whether requests should go to the workers now: every one has loaded its models (until then a caller may
+   * as well analyse itself), or one failed (requests then fail with its reason).
+   */
   ready(): boolean;
   close(): Promise<void>;
 }
