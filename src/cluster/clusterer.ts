@@ -204,12 +204,12 @@ export function createClusterer(
     const out: MergeCandidate[] = [];
     const languages = new Set(story.members.map((m) => m.language));
     const shares = (l: DetectedLanguage) => languages.has(l);
+    const [first, last] = span(story);
     for (const key of index.candidates(topEntriesOf(story.centroid, WORDS, opts.queryTerms), MERGE_CANDIDATES)) {
       const other = stories.get(key);
       if (!other || key === story.key || other.curated) continue;
       if (story.apart.includes(key) || other.apart.includes(story.key)) continue;
-      if (!inWindow(other, span(story)[0]) && !inWindow(other, span(story)[1]))
-        continue;
+      if (!inWindow(other, first) && !inWindow(other, last)) continue;
       const otherLanguage =
         other.members.find((m) => shares(m.language))?.language ?? other.members[0]?.language ?? 'und';
       const match = pairSimilarity(
