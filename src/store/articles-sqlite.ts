@@ -18,8 +18,9 @@ const SQL = {
   find: `SELECT a.id, a.contentHash,
            EXISTS (SELECT 1 FROM "StoryMember" m WHERE m.articleId = a.id AND m.leftAt IS NULL) AS member
          FROM "Article" a WHERE a.url = ?`,
+  // the id from `run().lastInsertRowid`: with `RETURNING id` the insert cost about 2.5 times as much CPU
   insert: `INSERT INTO "Article" (${COLUMNS.map((c) => `"${c}"`).join(', ')})
-           VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}) RETURNING id`,
+           VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
   update: `UPDATE "Article" SET ${COLUMNS.map((c) => `"${c}" = @${c}`).join(', ')} WHERE id = @id`,
   deleteMentions: 'DELETE FROM "Mention" WHERE articleId = ?',
   linkFeed: `INSERT INTO "FeedArticle" (feedId, articleId, guid, firstSeenAt) VALUES (?, ?, ?, ?)
@@ -50,8 +51,8 @@ function save(driver: SqliteDriver, entities: EntityIds, record: ArticleRecord):
   const existing = statement(driver, SQL.find).get(record.url) as { id: number; contentHash: string; member: number } | undefined;
   let saved: SavedArticle;
   if (!existing) {
-    const row = statement(driver, SQL.insert).get(columns(record)) as { id: number };
-    saved = { id: row.id, status: 'new', needsStory: true };
+    const id = Number(statement(driver, SQL.insert).run(columns(record)).lastInsertRowid);
+    saved = { id, status: 'new', needsStory: true };
   } else if (existing.contentHash !== record.contentHash) {
     run(SQL.update, { ...columns(record), id: existing.id });
     run(SQL.deleteMentions, existing.id);
