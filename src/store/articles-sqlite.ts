@@ -85,7 +85,10 @@ function saveMentions(driver: SqliteDriver, entities: EntityIds, articleId: numb
   for (const ref of all.values()) {
     if (!ref.owner) continue;
     const owner = findOwner(driver, entities, ref.owner);
-    if (owner !== undefined) statement(driver, SQL.setOwner).run(owner, ids.get(entityKey(ref)));
+    const id = ids.get(entityKey(ref))!;
+    if (owner === undefined || entities.hasOwner(id, owner)) continue;
+    statement(driver, SQL.setOwner).run(owner, id);
+    entities.rememberOwner(id, owner);
   }
   const createdAt = sqliteTime(record.publishedAt ?? record.fetchedAt);
   for (const m of record.mentions) {

@@ -7,6 +7,7 @@ export function entityKey(ref: { name: string; type: string }): string {
 }
 
 export const aliasKey = (entityId: number, alias: string): string => `${entityId}\u0000${alias}`;
+const ownerKey = (entityId: number, ownerId: number): string => `${entityId}>${ownerId}`;
 
 /** Every entity an article names: its refs plus any mention whose entity is not among them. */
 export function entitiesOf(refs: EntityRef[], mentions: EntityMention[]): Map<string, EntityRef> {
@@ -46,6 +47,8 @@ type Tx = Pick<Db, 'entity' | 'entityAlias'>;
 export class EntityIds {
   private readonly ids = new Map<string, number>();
   private readonly aliases = new Set<string>();
+  /** `ownerKey(entityId, ownerId)` of the owners this process has set. */
+  private readonly owners = new Set<string>();
 
   constructor(private readonly parent?: EntityIds) {}
 
@@ -58,6 +61,7 @@ export class EntityIds {
   adopt(fork: EntityIds): void {
     for (const [key, id] of fork.ids) this.ids.set(key, id);
     for (const alias of fork.aliases) this.aliases.add(alias);
+    for (const owner of fork.owners) this.owners.add(owner);
   }
 
   cachedId(key: string): number | undefined {
@@ -77,6 +81,15 @@ export class EntityIds {
     this.aliases.add(key);
   }
 
+  /** Whether this process has set the entity's owner to `ownerId` (an account's person or organisation). */
+  hasOwner(entityId: number, ownerId: number): boolean {
+    return this.owners.has(ownerKey(entityId, ownerId)) || (this.parent?.hasOwner(entityId, ownerId) ?? false);
+  }
+
+  rememberOwner(entityId: number, ownerId: number): void {
+    this.owners.add(ownerKey(entityId, ownerId));
+  }
+
   async resolve(db: Tx, refs: EntityRef[], mentions: EntityMention[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     const all = entitiesOf(refs, mentions);
@@ -84,7 +97,10 @@ export class EntityIds {
     for (const ref of all.values()) {
       if (!ref.owner) continue;
       const ownerId = await this.findOwner(db, ref.owner);
-      if (ownerId !== undefined) await db.entity.update({ where: { id: result.get(entityKey(ref))! }, data: { ownerId } });
+      const id = result.get(entityKey(ref))!;
+      if (ownerId === undefined || this.hasOwner(id, ownerId)) continue;
+      await db.entity.update({ where: { id }, data: { ownerId } });
+      this.rememberOwner(id, ownerId);
     }
     for (const m of mentions) await this.alias(db, result.get(entityKey(m))!, m.text);
     return result;
