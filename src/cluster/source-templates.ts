@@ -40,10 +40,10 @@ export interface TemplateInput {
 const SHINGLE = 5;
 const EDGE = 60;
 
-/** An outlet's remembered article: its URL hash and the keys of its title's and edges' shingles. */
+/** An outlet's remembered article: its URL hash and the keys of its title's and edges' shingles (each once). */
 interface Remembered {
   article: string;
-  keys: number[];
+  keys: Uint32Array;
 }
 
 export function createSourceTemplates(
@@ -53,7 +53,7 @@ export function createSourceTemplates(
   const sources = new Map<string, Remembered[]>();
   for (const [source, recent] of Object.entries(initial ?? {})) {
     if (!Array.isArray(recent)) continue;
-    sources.set(source, recent.map(({ article, shingles }) => ({ article, keys: numeric(shingles) })));
+    sources.set(source, recent.map(({ article, shingles }) => ({ article, keys: Uint32Array.from(numeric(shingles)) })));
   }
   /** Per outlet: in how many of its remembered articles each shingle occurs. */
   const counts = new Map<string, KeyCounts>();
@@ -69,25 +69,22 @@ export function createSourceTemplates(
   }
 
   /** Shingles of the outlet's other recent articles (an article re-clustered is not its own template). */
-  function known(source: string, article: string): (key: number) => boolean {
+  function known(source: string, article: string): KeyCounts {
     const recent = sources.get(source) ?? [];
-    if (!recent.some((entry) => entry.article === article)) {
-      const tallied = countsOf(source);
-      return (key) => tallied.has(key);
-    }
-    const out = new Set<number>();
-    for (const entry of recent) if (entry.article !== article) for (const key of entry.keys) out.add(key);
-    return (key) => out.has(key);
+    if (!recent.some((entry) => entry.article === article)) return countsOf(source);
+    const out = new KeyCounts();
+    for (const entry of recent) if (entry.article !== article) tally(out, entry, 1);
+    return out;
   }
 
-  function remember(source: string, article: string, keys: number[]): void {
+  function remember(source: string, article: string, keys: Uint32Array): void {
     const tallied = countsOf(source);
     const recent: Remembered[] = [];
     for (const entry of sources.get(source) ?? []) {
       if (entry.article === article) tally(tallied, entry, -1);
       else recent.push(entry);
     }
-    const entry = { article, keys: [...new Set(keys)] };
+    const entry = { article, keys };
     recent.push(entry);
     tally(tallied, entry, 1);
     for (const gone of recent.slice(0, -recentArticles)) tally(tallied, gone, -1);
@@ -103,10 +100,9 @@ export function createSourceTemplates(
       const seen = known(source, id);
       const titleWords = words(article.title, TITLE_WORDS);
       const textWords = words(article.text, TEXT_WORDS);
-      const count = textWords.count;
-      const title = cut(titleWords, seen, () => true);
-      const text = cut(textWords, seen, (i) => i < EDGE || i >= count - EDGE);
-      remember(source, id, [...title.keys, ...text.keys]);
+      const title = cut(titleWords, seen, Infinity);
+      const text = cut(textWords, seen, EDGE);
+      remember(source, id, distinct(title.keys, text.keys));
       if (!title.dropped && !text.dropped) return article;
       return {
         url: article.url,
@@ -118,7 +114,7 @@ export function createSourceTemplates(
     state() {
       const out: SourceTemplatesState = {};
       for (const [source, recent] of sources) {
-        out[source] = recent.map(({ article, keys }) => ({ article, shingles: keys.map((key) => key.toString(36)) }));
+        out[source] = recent.map(({ article, keys }) => ({ article, shingles: Array.from(keys, (key) => key.toString(36)) }));
       }
       return out;
     },
@@ -140,25 +136,41 @@ function tally(counts: KeyCounts, entry: Remembered, delta: number): void {
   for (const key of entry.keys) counts.add(key, delta);
 }
 
-/** The field with every known shingle blanked out, the shingles worth remembering, and which words went. */
-function cut(
-  list: Words,
-  seen: (key: number) => boolean,
-  remember: (index: number) => boolean,
-): { text: string; keys: number[]; dropped: boolean[] | undefined } {
+/**
+ * The field with every known shingle blanked out, the keys of the shingles worth remembering (those
+ * starting among the first or last `edge` words), and which words went (1 in `dropped`).
+ */
+function cut(list: Words, seen: KeyCounts, edge: number): { text: string; keys: Uint32Array; dropped: Uint8Array | undefined } {
   const n = list.count;
-  let drop: boolean[] | undefined;
-  const keys: number[] = [];
-  for (let i = 0; i + SHINGLE <= n; i++) {
+  const shingles = Math.max(0, n - SHINGLE + 1);
+  const keys = new Uint32Array(Math.min(shingles, 2 * edge));
+  let kept = 0;
+  let drop: Uint8Array | undefined;
+  for (let i = 0; i < shingles; i++) {
     const key = shingleHash(list.hashes, i);
-    if (seen(key)) (drop ??= new Array<boolean>(n).fill(false)).fill(true, i, i + SHINGLE);
-    if (remember(i)) keys.push(key);
+    if (seen.has(key)) (drop ??= new Uint8Array(n)).fill(1, i, i + SHINGLE);
+    if (i < edge || i >= n - edge) keys[kept++] = key;
   }
-  return { text: drop ? blank(list, drop) : list.field, keys, dropped: drop };
+  return { text: drop ? blank(list, drop) : list.field, keys: keys.subarray(0, kept), dropped: drop };
+}
+
+/** The keys of the lists, each once, in order of first occurrence. */
+function distinct(...lists: Uint32Array[]): Uint32Array {
+  const seen = new KeyCounts();
+  const out = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let n = 0;
+  for (const list of lists) {
+    for (const key of list) {
+      if (seen.has(key)) continue;
+      seen.add(key, 1);
+      out[n++] = key;
+    }
+  }
+  return out.slice(0, n);
 }
 
 /** The field with the dropped words blanked (each replaced by one space). */
-function blank({ field, starts, ends }: Words, drop: readonly boolean[]): string {
+function blank({ field, starts, ends }: Words, drop: Uint8Array): string {
   let text = '';
   let at = 0;
   for (let i = 0; i < drop.length; i++) {
@@ -170,7 +182,7 @@ function blank({ field, starts, ends }: Words, drop: readonly boolean[]): string
 }
 
 /** The words a cut left (blanking a word never joins or splits its neighbours). */
-function* kept(list: Words, dropped: boolean[] | undefined): Iterable<string> {
+function* kept(list: Words, dropped: Uint8Array | undefined): Iterable<string> {
   for (let i = 0; i < list.count; i++) if (!dropped?.[i]) yield foldedWord(list, i);
 }
 
