@@ -1,6 +1,6 @@
 import type { EntityRef } from '../domain/types.ts';
 import { KeyCounts } from './key-counts.ts';
-import { FNV_OFFSET, FNV_PRIME, TEXT_WORDS, TITLE_WORDS, fnv, foldedWord, foldedWords, words, type Words } from './template-words.ts';
+import { FNV_OFFSET, FNV_PRIME, NAME_WORDS, TEXT_WORDS, TITLE_WORDS, fnv, words, type Words } from './template-words.ts';
 
 /**
  * Passages an outlet repeats verbatim across its articles (a cookie or subscription notice, a
@@ -108,7 +108,7 @@ export function createSourceTemplates(
         url: article.url,
         title: title.text,
         text: text.text,
-        entities: keptEntities(article.entities, [...kept(titleWords, title.dropped), ...kept(textWords, text.dropped)]),
+        entities: keptEntities(article.entities, [[titleWords, title.dropped], [textWords, text.dropped]]),
       };
     },
     state() {
@@ -181,15 +181,21 @@ function blank({ field, starts, ends }: Words, drop: Uint8Array): string {
   return text + field.slice(at);
 }
 
-/** The words a cut left (blanking a word never joins or splits its neighbours). */
-function* kept(list: Words, dropped: Uint8Array | undefined): Iterable<string> {
-  for (let i = 0; i < list.count; i++) if (!dropped?.[i]) yield foldedWord(list, i);
-}
-
-/** Entities named only inside a cut passage go with it. */
-function keptEntities(entities: EntityRef[], keptWords: string[]): EntityRef[] {
-  const present = new Set(keptWords);
-  return entities.filter((e) => foldedWords(e.name).some((word) => present.has(word)));
+/**
+ * Entities named only inside a cut passage go with it: an entity stays when a word of its name (folded)
+ * is among the words the cut left, compared by their 32-bit hashes (a collision would keep an entity).
+ */
+function keptEntities(entities: EntityRef[], fields: [Words, Uint8Array | undefined][]): EntityRef[] {
+  return entities.filter((entity) => {
+    const name = words(entity.name, NAME_WORDS);
+    for (let w = 0; w < name.count; w++) {
+      const hash = name.hashes[w];
+      for (const [list, dropped] of fields) {
+        for (let i = 0; i < list.count; i++) if (list.hashes[i] === hash && !dropped?.[i]) return true;
+      }
+    }
+    return false;
+  });
 }
 
 /** FNV-1a, base 36: short keys keep the persisted state small. */

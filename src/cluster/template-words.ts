@@ -31,10 +31,10 @@ function scratch(): Words {
   return { field: '', count: 0, hashes: new Uint32Array(size), starts: new Int32Array(size), ends: new Int32Array(size) };
 }
 
-/** The scratch lists: a title's and a text's words are in use together, an entity name's after them. */
+/** The scratch lists: a title's and a text's words are in use together, an entity name's (`NAME_WORDS`) with them. */
 export const TITLE_WORDS = scratch();
 export const TEXT_WORDS = scratch();
-const NAME_WORDS = scratch();
+export const NAME_WORDS = scratch();
 
 /**
  * The field's words (maximal runs of letters and digits, `/[\p{L}\p{N}]+/u`) with the FNV hash of each
@@ -82,17 +82,6 @@ function grow(list: Words): void {
   list.hashes = widened(list.hashes, size);
   list.starts = widened(list.starts, size);
   list.ends = widened(list.ends, size);
-}
-
-/** Word i of the list, folded. */
-export const foldedWord = (list: Words, i: number) => fold(list.field.slice(list.starts[i], list.ends[i]));
-
-/** The words of a text, folded. */
-export function foldedWords(text: string): string[] {
-  const list = words(text, NAME_WORDS);
-  const out: string[] = [];
-  for (let i = 0; i < list.count; i++) out.push(foldedWord(list, i));
-  return out;
 }
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
