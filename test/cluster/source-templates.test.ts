@@ -21,6 +21,14 @@ describe('source templates', () => {
     expect(other.text).toContain('Cookies');
   });
 
+  it('blanks each cut word with one space and keeps what separates them', () => {
+    const notice = 'Wir nutzen Cookies, um 𝐀𝐁 Inhalte (2024) zu zeigen:';
+    const templates = createSourceTemplates(undefined);
+    templates.strip('outlet-a', item('Eins', `${notice} Erster Text hier.`));
+    const again = templates.strip('outlet-a', item('Zwei', `${notice} Zweiter Bericht folgt.`));
+    expect(again.text).toBe('     ,       ( )    : Zweiter Bericht folgt.');
+  });
+
   it('drops entities named only inside the cut passage', () => {
     const templates = createSourceTemplates(undefined);
     templates.strip('outlet-a', item('Erster Bericht', `${NOTICE} Der Stadtrat tagt.`));
