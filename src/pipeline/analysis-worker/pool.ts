@@ -9,6 +9,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleRecord, StoryRecord } from '../../store/articles.ts';
 import type { AnalyzeOptions } from '../analyze.ts';
+import { threadEntry } from '../../runtime/thread-bundle.ts';
 import { startWorkerThreads } from '../worker-threads.ts';
 
 export interface AnalysisRequest {
@@ -60,7 +61,7 @@ export interface AnalysisPool {
 export function createAnalysisPool(size: number, options: WorkerOptions, writerPorts?: MessagePort[]): AnalysisPool {
   if (writerPorts && writerPorts.length !== size) throw new Error('one writer port per analysis worker');
   const threads = startWorkerThreads<Omit<AnalysisRequest, 'id'>, AnalysisResponse>(
-    new URL('./entry.mjs', import.meta.url), size,
+    threadEntry(new URL('./worker.ts', import.meta.url)), size,
     (worker) => {
       const port = writerPorts?.[worker];
       const workerData: WorkerData = { ...options, writer: port && { worker, port } };

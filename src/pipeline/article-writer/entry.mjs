@@ -1,4 +1,5 @@
-// Worker threads do not inherit tsx's loader from the main thread: register it, then run the worker.
+// Used when the thread cannot start from its bundle (src/runtime/thread-bundle.ts): worker threads do not
+// inherit tsx's loader from the main thread, so register it, then run the worker.
 import { register } from 'tsx/esm/api';
 
 register();

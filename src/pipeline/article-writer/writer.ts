@@ -8,6 +8,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleRecord, SavedArticle } from '../../store/articles.ts';
+import { threadEntry } from '../../runtime/thread-bundle.ts';
 import { startWorkerThreads } from '../worker-threads.ts';
 
 export interface WriterOptions {
@@ -34,7 +35,7 @@ export interface ArticleWriter {
 
 export function createArticleWriter(options: WriterOptions): ArticleWriter {
   const thread = startWorkerThreads<Omit<WriteRequest, 'id'>, WriteResponse>(
-    new URL('./entry.mjs', import.meta.url), 1,
+    threadEntry(new URL('./worker.ts', import.meta.url)), 1,
     () => ({ workerData: options, transferList: options.handedFrom ?? [] }),
     'the article writer',
   );
