@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import stemmers from 'natural/lib/natural/stemmers/index.js';
 import type { Language } from '../domain/types.ts';
+import { englishStemmer, germanStemmer } from '../language/stemmers.ts';
 
 /**
  * Stopwords, stemmers and the bilingual lexicon (data/cluster/). Loaded lazily on first use:
@@ -25,7 +25,7 @@ export function stem(word: string, language: Language): string {
   const cache = stemCache[language];
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const stemmer = language === 'de' ? stemmers.PorterStemmerDe : stemmers.PorterStemmer;
+  const stemmer = language === 'de' ? germanStemmer : englishStemmer;
   const out = stemmer.stem(word).toLowerCase();
   if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
   cache.set(word, out);

@@ -3,8 +3,8 @@
  * on first use. Lists are plain text so a researcher can extend them without touching code.
  */
 import { readFileSync } from 'node:fs';
-import stemmers from 'natural/lib/natural/stemmers/index.js';
 import type { EntityType } from '../domain/types.ts';
+import { germanStemmer } from '../language/stemmers.ts';
 import { tokenize } from './tokens.ts';
 
 export interface AliasEntry {
@@ -42,7 +42,6 @@ export interface Gazetteer {
 }
 
 const DATA_DIR = new URL('../../data/gazetteer/', import.meta.url);
-const germanStemmer = (stemmers as unknown as { PorterStemmerDe: { stem(word: string): string } }).PorterStemmerDe;
 
 let cached: Gazetteer | undefined;
 

@@ -2,13 +2,7 @@
  * Words and stems, shared by the search index and the query parser so both sides cut text the same way.
  * Stems come from natural's Snowball-style stemmers; FTS5 folds case and diacritics after us.
  */
-import stemmers from 'natural/lib/natural/stemmers/index.js';
-
-interface Stemmer {
-  stem(word: string): string;
-}
-
-const { PorterStemmer, PorterStemmerDe } = stemmers as unknown as { PorterStemmer: Stemmer; PorterStemmerDe: Stemmer };
+import { englishStemmer, germanStemmer } from '../language/stemmers.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -26,7 +20,7 @@ export function stem(word: string, language: 'de' | 'en'): string {
   let result = memo.get(word);
   if (result === undefined) {
     if (memo.size >= CACHE_LIMIT) memo.clear();
-    result = (language === 'de' ? PorterStemmerDe : PorterStemmer).stem(word);
+    result = (language === 'de' ? germanStemmer : englishStemmer).stem(word);
     memo.set(word, result);
   }
   return result;
