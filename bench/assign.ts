@@ -6,7 +6,7 @@
  * benchmark runs several rounds on each archive, alternating, and reports the median.
  */
 import { generateArticles } from './generate.ts';
-import { toRecord } from '../src/pipeline/import-articles.ts';
+import { toRecord } from '../src/pipeline/import-line.ts';
 import { createIngestor } from '../src/pipeline/ingest.ts';
 import type { ArticleRecord } from '../src/store/articles.ts';
 import { connect } from '../src/store/client.ts';

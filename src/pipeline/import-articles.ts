@@ -6,23 +6,12 @@ import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
-import { z } from 'zod';
-import { canonicalUrl } from '../dedup/canonical-url.ts';
-import { contentHash } from '../dedup/content-hash.ts';
 import type { ArticleRecord, SavedArticle } from '../store/articles.ts';
 import { createArticleWriter, type ArticleWriter } from './article-writer/writer.ts';
-import { analyzeArticle, type AnalyzeOptions } from './analyze.ts';
+import type { AnalyzeOptions } from './analyze.ts';
+import { toRecord } from './import-line.ts';
 import { createAnalysisPool, type AnalysisPool, type Analysed, type HandedRecord } from './analysis-worker/pool.ts';
 import type { Ingestor } from './ingest.ts';
-
-const ImportLine = z.object({
-  url: z.string().min(1),
-  title: z.string().default(''),
-  text: z.string().nullish(),
-  published: z.union([z.string(), z.number()]).nullish(),
-  language: z.string().nullish(),
-  source: z.string().nullish(),
-});
 
 /** Articles saved per transaction: bounded by count and by size, so memory stays flat on huge bodies. */
 const BATCH_ARTICLES = 200;
@@ -208,44 +197,5 @@ function threadedSaver(ingestor: Ingestor, report: ImportReport, writer: Article
     },
     drain,
     close: () => writer.close(),
-  };
-}
-
-/** A record, or the reason the line was refused. */
-export function toRecord(line: string, fetchedAt: Date, analysis: AnalyzeOptions = {}): ArticleRecord | string {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(line);
-  } catch {
-    return 'not valid JSON';
-  }
-  const parsed = ImportLine.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`;
-  }
-  const item = parsed.data;
-  const url = canonicalUrl(item.url);
-  if (!url) return `url: not an absolute http(s) URL: ${item.url.slice(0, 100)}`;
-  const published = item.published == null ? null : new Date(item.published);
-  if (published && Number.isNaN(published.getTime())) return `published: not a date: ${item.published}`;
-  const text = item.text ?? '';
-  const result = analyzeArticle({ title: item.title, text, declared: { hint: item.language ?? null } }, analysis);
-  return {
-    url,
-    originalUrl: item.url === url ? null : item.url,
-    source: item.source?.trim() || new URL(url).hostname.replace(/^www\./, ''),
-    title: item.title,
-    bodyText: text,
-    language: result.language.language,
-    languageConfidence: result.language.confidence,
-    languageEvidence: result.language.evidence,
-    declaredLanguage: item.language ?? null,
-    publishedAt: published,
-    fetchedAt,
-    contentHash: contentHash(item.title, text),
-    extractStatus: 'skipped',
-    mentions: result.mentions,
-    entities: result.entities,
   };
 }

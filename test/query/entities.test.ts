@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entityProfile, findEntity, topEntities } from '../../src/store/entity-queries.ts';
 import { rankTrending, trendScore } from '../../src/query/trending.ts';
-import { toRecord } from '../../src/pipeline/import-articles.ts';
+import { toRecord } from '../../src/pipeline/import-line.ts';
 import { saveArticles } from '../../src/store/articles.ts';
 import { EntityIds } from '../../src/store/entities.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../helpers/db.ts';

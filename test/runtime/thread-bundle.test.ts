@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createAnalysisPool, type AnalysisRequest, type AnalysisResponse } from '../../src/pipeline/analysis-worker/pool.ts';
-import { toRecord } from '../../src/pipeline/import-articles.ts';
+import { toRecord } from '../../src/pipeline/import-line.ts';
 import { startWorkerThreads } from '../../src/pipeline/worker-threads.ts';
 import { threadEntry } from '../../src/runtime/thread-bundle.ts';
 

@@ -1,6 +1,6 @@
 /** An account's owner (the person or organisation behind it) is linked once that entity exists. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { toRecord } from '../../src/pipeline/import-articles.ts';
+import { toRecord } from '../../src/pipeline/import-line.ts';
 import { saveArticles } from '../../src/store/articles.ts';
 import { EntityIds } from '../../src/store/entities.ts';
 import { createTestDatabase, providers, type TestDatabase } from '../helpers/db.ts';

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexedText, storyFields } from '../../store/articles.ts';
 import { searchStems } from '../../store/search-index.ts';
-import { toRecord } from '../import-articles.ts';
+import { toRecord } from '../import-line.ts';
 import { READY } from '../worker-threads.ts';
 import type { Analysed, AnalysisRequest, AnalysisResponse, HandedBatch, WorkerData } from './pool.ts';
 
