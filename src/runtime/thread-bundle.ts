@@ -6,7 +6,7 @@
  * imports) in its own process in about 100 ms, from the sources as they are, every time threads start, so a
  * bundle is never stale. See docs/decisions/0104-thread-bundles.md.
  */
-import { build } from 'esbuild';
+import { build, stop, type BuildOptions, type BuildResult } from 'esbuild';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,14 +25,13 @@ const BUNDLES = fileURLToPath(new URL('../../generated/threads/', import.meta.ur
 export async function threadEntry(source: URL): Promise<URL> {
   try {
     const path = fileURLToPath(source);
-    const { outputFiles } = await build({
+    const { outputFiles } = await bundle({
       entryPoints: [path],
       bundle: true,
       packages: 'external',
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      write: false,
       logLevel: 'silent',
     });
     const code = outputFiles[0]?.text;
@@ -42,6 +41,19 @@ export async function threadEntry(source: URL): Promise<URL> {
     return pathToFileURL(file);
   } catch {
     return new URL('./entry.mjs', source);
+  }
+}
+
+let building = 0;
+
+/** esbuild's `build`, its process stopped once no bundle is being made (it would stay, ~13 MB, until exit). */
+async function bundle(options: BuildOptions): Promise<BuildResult<{ write: false }>> {
+  building += 1;
+  try {
+    return await build({ ...options, write: false });
+  } finally {
+    building -= 1;
+    if (building === 0) await stop().catch(() => undefined);
   }
 }
 
