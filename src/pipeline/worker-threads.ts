@@ -27,7 +27,7 @@ export interface ThreadStart {
 }
 
 export function startWorkerThreads<Request extends object, Response extends { id: number }>(
-  entry: URL | Promise<URL>,
+  entry: URL,
   count: number,
   start: (index: number) => ThreadStart,
   what: string,
@@ -43,9 +43,9 @@ export function startWorkerThreads<Request extends object, Response extends { id
     waiting.clear();
   };
   let warm = 0;
-  const startOne = (url: URL, index: number) => {
+  const workers = Array.from({ length: count }, (_, index) => {
     const { workerData, transferList } = start(index);
-    const worker = new Worker(url, { workerData, transferList, resourceLimits: WORKER_HEAP });
+    const worker = new Worker(entry, { workerData, transferList, resourceLimits: WORKER_HEAP });
     worker.on('message', (response: Response | typeof READY) => {
       if ('ready' in response) {
         warm += 1;
@@ -59,10 +59,7 @@ export function startWorkerThreads<Request extends object, Response extends { id
       if (code !== 0) fail(new Error(`exit code ${code}`));
     });
     return worker;
-  };
-  // An entry still being made (a bundle, see thread-bundle.ts): requests made meanwhile are posted once it is.
-  const started = Promise.resolve(entry).then((url) => Array.from({ length: count }, (_, index) => startOne(url, index)));
-  started.catch(fail);
+  });
   let next = 0;
   return {
     request(request) {
@@ -70,18 +67,12 @@ export function startWorkerThreads<Request extends object, Response extends { id
       const id = next++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        started
-          .then((workers) => workers[id % workers.length]!.postMessage({ ...request, id }))
-          .catch((error: unknown) => {
-            waiting.delete(id);
-            reject(error instanceof Error ? error : new Error(String(error)));
-          });
+        workers[id % workers.length]!.postMessage({ ...request, id });
       });
     },
-    ready: () => warm >= count || failure !== undefined,
+    ready: () => warm >= workers.length || failure !== undefined,
     async close() {
       closing = true;
-      const workers = await started.catch(() => []);
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };

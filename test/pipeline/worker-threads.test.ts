@@ -40,29 +40,4 @@ describe('worker threads that warm up', () => {
       await threads.close();
     }
   });
-
-  it('take an entry still being made: requests made meanwhile are answered once the threads start', async () => {
-    const entry = sleep(300).then(() => fixture('warm-echo.mjs'));
-    const threads = startWorkerThreads<{ value: number }, { id: number; value: number }>(
-      entry, 2, () => ({ workerData: { warmUpMs: 0 } }), 'an echo worker');
-    try {
-      const answers = [1, 2, 3].map((value) => threads.request({ value }));
-      expect(threads.ready()).toBe(false);
-      expect((await Promise.all(answers)).map((answer) => answer.value)).toEqual([1, 2, 3]);
-      await until(() => threads.ready());
-    } finally {
-      await threads.close();
-    }
-  });
-
-  it('fail requests with the reason an entry could not be made', async () => {
-    const threads = startWorkerThreads<{ value: number }, { id: number; value: number }>(
-      Promise.reject(new Error('no bundle')), 1, () => ({ workerData: {} }), 'an echo worker');
-    try {
-      await expect(threads.request({ value: 1 })).rejects.toThrow('an echo worker failed: no bundle');
-      expect(threads.ready()).toBe(true);
-    } finally {
-      await threads.close();
-    }
-  });
 });

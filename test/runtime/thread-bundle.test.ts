@@ -16,7 +16,7 @@ const source = (path: string) => new URL(`../../src/pipeline/${path}`, import.me
 describe('thread bundles', () => {
   it('bundle each worker of the import into generated/threads as plain JavaScript', async () => {
     for (const name of ['analysis-worker', 'article-writer']) {
-      const entry = await threadEntry(source(`${name}/worker.ts`));
+      const entry = threadEntry(source(`${name}/worker.ts`));
       expect(fileURLToPath(entry)).toMatch(new RegExp(`generated/threads/${name}\\.mjs$`));
       const code = await readFile(entry, 'utf8');
       expect(code).toContain('parentPort');
@@ -25,9 +25,9 @@ describe('thread bundles', () => {
     }
   });
 
-  it('fall back to the tsx entry beside a worker that cannot be bundled', async () => {
+  it('fall back to the tsx entry beside a worker that cannot be bundled', () => {
     const broken = new URL('../fixtures/workers/broken/worker.mjs', import.meta.url);
-    expect((await threadEntry(broken)).href).toBe(new URL('./entry.mjs', broken).href);
+    expect(threadEntry(broken).href).toBe(new URL('./entry.mjs', broken).href);
   });
 
   const line = JSON.stringify({
