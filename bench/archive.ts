@@ -8,7 +8,7 @@ import { copyFileSync, createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { analysisWorkers, importArticles, type ImportReport } from '../src/pipeline/import-articles.ts';
+import { importArticles, importParallelism, type ImportReport } from '../src/pipeline/import-articles.ts';
 import { createIngestor } from '../src/pipeline/ingest.ts';
 import { stemText } from '../src/query/text-tokens.ts';
 import { connect } from '../src/store/client.ts';
@@ -45,9 +45,8 @@ export async function importFile(path: string, jsonl: string, windowHours: numbe
   const connection = await connect(`file:${path}`);
   try {
     const ingestor = createIngestor(connection.db, { clusterWindowHours: windowHours });
-    return await importArticles(createReadStream(jsonl), ingestor, () => new Date(), {}, {
-      workers: analysisWorkers(),
-    });
+    // the threads as the CLI starts them
+    return await importArticles(createReadStream(jsonl), ingestor, () => new Date(), {}, importParallelism());
   } finally {
     await connection.close();
   }

@@ -63,6 +63,20 @@ export function analysisWorkers(): number {
   return Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
+/**
+ * The threads of `newsdesk import` (and of the benchmark, which measures it): the analysis workers and the
+ * writer start once the input has passed `THREADS_AFTER_LINES` lines. Below about a thousand lines they cost
+ * more than they save, since the writer thread takes its first batch only once it has started, about a
+ * second in: 300 synthetic articles took 2.6 – 2.9 s on the main thread alone and 3.2 – 4.2 s with the
+ * threads. On a 10,000-article file, starting them with the first line was no faster (six pairs in ABBA
+ * order, mean 14.3 s either way) and took about 1 CPU-second more. See docs/benchmarks.md.
+ */
+export const THREADS_AFTER_LINES = 1000;
+
+export function importParallelism(): ImportParallelism {
+  return { workers: analysisWorkers(), afterLines: THREADS_AFTER_LINES };
+}
+
 export async function importArticles(
   input: Readable,
   ingestor: Ingestor,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analysisWorkers, importArticles } from '../../pipeline/import-articles.ts';
+import { importArticles, importParallelism } from '../../pipeline/import-articles.ts';
 import { createIngestor } from '../../pipeline/ingest.ts';
 import { withContext } from '../context.ts';
 import { openInput } from '../input.ts';
@@ -16,7 +16,7 @@ export function register(program: Command): void {
         const ingestor = createIngestor(connection.db, { clusterWindowHours: config.settings.clusterWindowHours });
         return importArticles(openInput(path), ingestor, () => new Date(), {
           ...(config.entityCorrections ? { corrections: config.entityCorrections } : {}),
-        }, { workers: analysisWorkers(), afterLines: 1000 });
+        }, importParallelism());
       });
       if (options.json) writeJson(report);
       else {
