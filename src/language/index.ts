@@ -6,7 +6,7 @@
  */
 import type { DetectedLanguage, LanguageEvidence, LanguageResult } from '../domain/types.ts';
 import { normaliseDeclared, type DeclaredLanguage } from './declared.ts';
-import { francLogOdds, looksLikeOtherLanguage } from './franc-evidence.ts';
+import { FRANC_MIN_LENGTH, francLogOdds, looksLikeOtherLanguage } from './franc-evidence.ts';
 import { capitalisationLogOdds } from './orthography.ts';
 import { scoreTokens } from './text-model.ts';
 import { tokenizeWords } from './tokens.ts';
@@ -46,16 +46,20 @@ export function detectLanguage(input: LanguageInput): LanguageResult {
   let logOdds = 0;
   const title = clip(input.title ?? '', MAX_TITLE_CHARS);
   const text = clip(input.text ?? '', MAX_TEXT_CHARS);
+  const declared = declaredEvidence(input.declared ?? {});
+  // the caller's own word on this article, not a site's or feed's default
+  const hintedOurs = declared.some((entry) => entry.source === 'hint' && entry.language !== 'und');
   let foreign = false;
   for (const [source, value] of [['title', title], ['text', text]] as const) {
     const field = fieldEvidence(value);
     if (!field) continue;
-    foreign ||= field.foreign;
+    // franc's "neither" on a short field (a headline full of names) is a guess: the caller's hint decides
+    const fieldForeign = field.foreign && !(field.short && hintedOurs);
+    foreign ||= fieldForeign;
     logOdds += field.logOdds;
-    evidence.push(toEvidence(source, field.foreign ? 'und' : field.logOdds));
+    evidence.push(toEvidence(source, fieldForeign ? 'und' : field.logOdds));
   }
   if (evidence.length > 0) logOdds += GERMAN_PRIOR;
-  const declared = declaredEvidence(input.declared ?? {});
   for (const entry of declared) {
     if (entry.language === 'de') logOdds += entry.weight;
     if (entry.language === 'en') logOdds -= entry.weight;
@@ -66,7 +70,10 @@ export function detectLanguage(input: LanguageInput): LanguageResult {
 
 interface FieldEvidence {
   logOdds: number;
+  /** Over 40 % of its words are unknown to the word model and franc ranks a third language first. */
   foreign: boolean;
+  /** Shorter than franc's reliable minimum (`FRANC_MIN_LENGTH`): its "foreign" yields to a caller's hint. */
+  short: boolean;
 }
 
 function fieldEvidence(value: string): FieldEvidence | undefined {
@@ -78,7 +85,7 @@ function fieldEvidence(value: string): FieldEvidence | undefined {
   // franc is the costly part and adds nothing once the words are clear.
   const franc = Math.abs(score.logOdds) < FRANC_ONLY_BELOW ? francLogOdds(value) : 0;
   const logOdds = score.logOdds + franc + capitalisationLogOdds(tokens);
-  return { logOdds: logOdds * TEXT_CALIBRATION, foreign };
+  return { logOdds: logOdds * TEXT_CALIBRATION, foreign, short: value.length < FRANC_MIN_LENGTH };
 }
 
 function declaredEvidence(declared: NonNullable<LanguageInput['declared']>): LanguageEvidence[] {

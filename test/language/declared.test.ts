@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseDeclared } from '../../src/language/declared.ts';
 import { detectLanguage } from '../../src/language/index.ts';
@@ -101,6 +103,25 @@ describe('und', () => {
     const english = 'The iOS 18.2 release brings Apple Intelligence, Genmoji, Image Playground and ChatGPT integration to the iPhone 15 Pro. We tested the beta.';
     expect(detectLanguage({ text: german }).language).toBe('de');
     expect(detectLanguage({ text: english }).language).toBe('en');
+  });
+
+  // real headlines (test/fixtures/language/SOURCE.md): franc on 60–80 characters of names guesses
+  const namesHeadlines = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'language', 'uci-headlines.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+
+  it.each(namesHeadlines)('lets the caller’s hint decide a short headline franc reads as a third language: %s', (title) => {
+    // as `newsdesk import` analyses a headline-only item declared English (text = title)
+    expect(detectLanguage({ title, text: title }).language).toBe('und');
+    const hinted = detectLanguage({ title, text: title, declared: { hint: 'en' } });
+    expect(hinted.language).toBe('en');
+    expect(hinted.evidence.filter((e) => e.language === 'und')).toEqual([]);
+  });
+
+  it('keeps a third language under a feed’s or page’s declaration, and long text under a hint', () => {
+    const title = namesHeadlines[0]!;
+    expect(detectLanguage({ title, text: title, declared: { feed: 'en', page: 'en' } }).language).toBe('und');
+    expect(detectLanguage({ text: FRENCH_ARTICLE, declared: { hint: 'en' } }).language).toBe('und');
   });
 
   it('answers und when only another language is declared', () => {
