@@ -54,7 +54,7 @@ function longFormStart(scan: FieldScan, last: number, acronym: string): number |
   const { tokens } = scan.ctx;
   const window = Math.min(acronym.length + 5, acronym.length * 2);
   let first = last;
-  while (first > 0 && last - first + 1 < window && tokens[first - 1]?.kind === 'word' && !scan.ctx.starts.has(first)) first -= 1;
+  while (first > 0 && last - first + 1 < window && tokens[first - 1]?.kind === 'word' && !scan.ctx.sentences.has(first)) first -= 1;
   const words = tokens.slice(first, last + 1).map((token) => token.text);
   if (words.length < 2 || !/^\p{Lu}/u.test(words[words.length - 1] ?? '')) return undefined;
   const long = words.join(' ');

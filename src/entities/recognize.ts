@@ -12,7 +12,7 @@ import { isOrganizationHead, matchAcronym, matchIntroducedOrganization, matchOrg
 import { isUnlistedGivenName, matchContextName, matchFullName, matchUnknownName } from './match-person.ts';
 import type { ScanContext, Span } from './span.ts';
 import { sentenceStarts, tokenize, type Token } from './tokens.ts';
-import { isNameWord } from './word-class.ts';
+import { isEnglishCommonWord, isNameWord } from './word-class.ts';
 
 /** National adjectives that open organisation names ("Deutschen Bundestag"). */
 const NATIONAL = /^(?:Deutsch|Europäisch|Österreichisch|Schweizerisch|Bayerisch|Amerikanisch|Britisch|Französisch|Russisch|Chinesisch|Japanisch|Italienisch)(?:e|en|er|es)$/u;
@@ -44,7 +44,9 @@ export function scanField(
   field: TextField, text: string, g: Gazetteer, aliasTables: Array<Map<string, AliasEntry[]>>, language: DetectedLanguage,
 ): FieldScan {
   const tokens = tokenize(text);
-  const ctx: ScanContext = { tokens, g, aliasTables, starts: sentenceStarts(tokens), language };
+  const sentences = sentenceStarts(tokens);
+  const starts = language === 'en' && isTitleCase(tokens) ? new Set([...sentences, ...commonWordIndices(tokens, g)]) : sentences;
+  const ctx: ScanContext = { tokens, g, aliasTables, starts, sentences, language };
   const scan: FieldScan = { field, text, ctx, spans: [], accounts: [], compounds: [] };
   const uncased = aliasTables.map(uncasedKeys).filter((keys) => keys.size > 0);
   for (let i = 0; i < tokens.length; i += 1) {
@@ -88,6 +90,40 @@ export function scanField(
   }
   addAcronymDefinitions(scan);
   return scan;
+}
+
+/** Words of this many letters or more say whether a field is in Title Case (style guides lower-case shorter ones). */
+const TITLE_CASE_MIN_LETTERS = 4;
+const TITLE_CASE_MIN_WORDS = 3;
+const TITLE_CASE_SHARE = 0.8;
+
+/**
+ * An English headline in Title Case ("Stocks Mark Five-Year Anniversary Of 2009 Low With Record Highs"):
+ * at least three words of four letters or more, and 80 % of them capitalised (not all upper case).
+ */
+function isTitleCase(tokens: Token[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const token of tokens) {
+    if (token.kind !== 'word' || token.allCaps || token.text.length < TITLE_CASE_MIN_LETTERS) continue;
+    words += 1;
+    if (token.cap) capitalised += 1;
+  }
+  return words >= TITLE_CASE_MIN_WORDS && capitalised >= TITLE_CASE_SHARE * words;
+}
+
+/**
+ * Title Case capitalises common words ("Mark", "Destroys", "Play") as a sentence start does: there a capital
+ * is no evidence of a name. Words that are also listed first names or surnames keep it.
+ */
+function commonWordIndices(tokens: Token[], g: Gazetteer): number[] {
+  const out: number[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'word' || !token.cap || token.allCaps) return;
+    if (g.firstNames.has(token.text) || g.surnames.has(token.text)) return;
+    if (isEnglishCommonWord(token.text)) out.push(index);
+  });
+  return out;
 }
 
 const uncasedKeyCache = new WeakMap<Map<string, AliasEntry[]>, Set<string>>();

@@ -19,7 +19,12 @@ export interface ScanContext {
   g: Gazetteer;
   /** Alias tables to try, corrections first. */
   aliasTables: Array<Map<string, AliasEntry[]>>;
-  /** Token indices where a sentence starts (capitalisation is no evidence there). */
+  /**
+   * Token indices where a capital is no evidence of a name: sentence starts, and the common words of an
+   * English headline in Title Case ("Stocks Mark Five-Year Anniversary").
+   */
   starts: Set<number>;
+  /** Token indices where a sentence starts (a name does not run across one). */
+  sentences: Set<number>;
   language: DetectedLanguage;
 }
