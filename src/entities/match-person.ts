@@ -97,7 +97,7 @@ function extendParticles(ctx: ScanContext, last: number): number {
 function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Span | undefined {
   const token = ctx.tokens[index];
   if (token === undefined || givenNames !== 1 || isInitial(ctx.tokens, index)) return undefined;
-  if (!isNameWord(ctx.g, token)) return undefined;
+  if (!isNameWord(ctx.g, token) || isMonthOfDate(ctx, index)) return undefined;
   const next = ctx.tokens[index + 1];
   // At a sentence start a given name counts when a verb or a comma follows, not another noun.
   const verbFollows = next !== undefined && ((next.kind === 'word' && !next.cap && !['und', 'oder', 'sowie'].includes(next.text)) || next.text === ',');
@@ -110,6 +110,21 @@ function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Spa
   if (ctx.starts.has(index) && !hasSpeechAfter(ctx, index) && !(ctx.language === 'de' && verbFollows)) return undefined;
   if (ctx.language !== 'de' && isEnglishCommonWord(token.text)) return undefined;
   return { first: index, last: index, type: 'person', rule: 'given-name' };
+}
+
+/** Months and their abbreviations that are given names too ("Jan", "April", "August", "June"). */
+const MONTHS = new Set([
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Januar', 'Februar', 'März', 'Juni', 'Juli', 'Oktober', 'Dezember',
+]);
+
+/** "Jan. 5-25", "Jan 1, 2020", "5. Jan. 2020", "April 2020": a month before a day or a year is a date, not a person. */
+function isMonthOfDate(ctx: ScanContext, index: number): boolean {
+  if (!MONTHS.has(ctx.tokens[index]?.text ?? '')) return false;
+  const next = ctx.tokens[index + 1];
+  const after = next?.text === '.' ? ctx.tokens[index + 2] : next;
+  return after?.kind === 'number';
 }
 
 /** A lone capitalised word that context marks as a person. */

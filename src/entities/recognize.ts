@@ -148,6 +148,7 @@ function inAny(sets: Array<Set<string>>, text: string): boolean {
 
 function bestSpan(ctx: ScanContext, index: number): Span | undefined {
   let best = longer(undefined, matchAlias(ctx, index), 'alias');
+  best = longer(best, matchShoutedPlace(ctx, index), 'shouted-place');
   best = longer(best, matchFullName(ctx, index), 'full-name');
   best = longer(best, matchOrganization(ctx, index), 'org-rule');
   best = longer(best, matchUnknownName(ctx, index), 'unknown-name');
@@ -157,6 +158,26 @@ function bestSpan(ctx: ScanContext, index: number): Span | undefined {
   if (context) return { ...context, rule: context.rule ?? 'context' };
   const acronym = matchAcronym(ctx, index);
   return acronym ? { ...acronym, rule: 'acronym' } : undefined;
+}
+
+/** Words of a shouted place name looked up together ("NEW YORK", "BADEN-WÜRTTEMBERG", "RIO DE JANEIRO"). */
+const SHOUTED_WORDS = 3;
+
+/**
+ * "BERLIN (dpa)", "LONDON, Jan 1 (Reuters)", "NEW YORK": a dateline shouts a place the lists know written in
+ * title case. Only places: a shouted word that a list knows as something else ("APPLE") is left to the rules.
+ */
+function matchShoutedPlace(ctx: ScanContext, index: number): Span | undefined {
+  if (!ctx.tokens[index]?.allCaps) return undefined;
+  let last = index;
+  while (last - index + 1 < SHOUTED_WORDS && ctx.tokens[last + 1]?.allCaps) last += 1;
+  const tokens = ctx.tokens.slice(index, last + 1).map((token) => ({ ...token, text: titleCased(token.text) }));
+  const span = matchAlias({ ...ctx, tokens }, 0);
+  return span?.type === 'location' ? { ...span, first: index, last: index + span.last } : undefined;
+}
+
+function titleCased(text: string): string {
+  return text.toLowerCase().replace(/(^|-)(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /** The longer span, the earlier on a tie, named for its rule (matchers return new spans: naming one in place is safe). */
