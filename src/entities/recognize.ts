@@ -60,6 +60,7 @@ export function scanField(
     // Lower-case words start no name unless a list has them ("dpa", "eBay"): skip the rules.
     const quote = token.kind === 'punct';
     if (!quote && !token.cap && !token.upper && !inAny(uncased, token.text)) continue;
+    if (inEditorCodes(tokens, i)) continue;
     const span = bestSpan(ctx, i);
     if (span && span.type === 'person' && span.rule?.startsWith('context')) {
       // "Heath Miller", "Birthe Wolter": an unlisted given name right before a found surname.
@@ -158,6 +159,18 @@ function bestSpan(ctx: ScanContext, index: number): Span | undefined {
   if (context) return { ...context, rule: context.rule ?? 'context' };
   const acronym = matchAcronym(ctx, index);
   return acronym ? { ...acronym, rule: 'acronym' } : undefined;
+}
+
+/**
+ * "…beschließen./tas/DP/mis", "/jbz/jac/lkl/DP/ea": dpa-AFX closes its articles with its editors' codes around
+ * its short name. A word written between slashes, right against them, beside a lower-case code is no name.
+ */
+function inEditorCodes(tokens: Token[], index: number): boolean {
+  const [before, token, after] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!before || !token || !after || before.text !== '/' || after.text !== '/') return false;
+  if (before.end !== token.start || token.end !== after.start) return false;
+  const code = (neighbour: Token | undefined) => neighbour !== undefined && /^\p{Ll}{2,4}$/u.test(neighbour.text);
+  return code(tokens[index - 2]) || code(tokens[index + 2]);
 }
 
 /** Words of a shouted place name looked up together ("NEW YORK", "BADEN-WÜRTTEMBERG", "RIO DE JANEIRO"). */

@@ -1,7 +1,8 @@
 /**
  * Wire copy opens with a dateline: a shouted place ("BERLIN (dpa)", "NEW YORK (AP)") and, in English, a date
  * ("Jan. 5", "Jan 1, 2020"). The place is a location, not an acronym's organisation; a month before a day or
- * a year is a date, not the given name "Jan", "April" or "August". Sentences written for these tests.
+ * a year is a date, not the given name "Jan", "April" or "August". dpa-AFX closes with its editors' codes
+ * ("/tas/DP/mis"), which name nobody. Sentences written for these tests.
  */
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/entities/index.ts';
@@ -23,6 +24,12 @@ describe('datelines', () => {
     expect(entitiesOf('The camp will run from Jan. 5-25 in Doha.', 'en')).toEqual(['Doha|location']);
     expect(entitiesOf('The rally was held in April 2020 in Washington.', 'en')).toEqual(['Washington|location']);
     expect(entitiesOf('Das Treffen findet am 5. Jan. 2020 in Berlin statt.', 'de')).toEqual(['Berlin|location']);
+  });
+
+  it('reads dpa-AFX editor codes at the end of an article as no name', () => {
+    expect(entitiesOf('Die Entscheidung soll noch im Juni bekanntgegeben werden./tas/DP/mis', 'de')).toEqual([]);
+    expect(entitiesOf('Der Konzern legte im ersten Quartal zu./jbz/jac/lkl/DP/ea', 'de')).toEqual([]);
+    expect(entitiesOf('Die Aktien von BMW/Daimler stiegen.', 'de')).toEqual(['BMW|organization', 'Daimler|organization']);
   });
 
   it('keeps given names that are months, and shouted acronyms', () => {
