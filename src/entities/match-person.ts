@@ -97,7 +97,7 @@ function extendParticles(ctx: ScanContext, last: number): number {
 function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Span | undefined {
   const token = ctx.tokens[index];
   if (token === undefined || givenNames !== 1 || isInitial(ctx.tokens, index)) return undefined;
-  if (!isNameWord(ctx.g, token) || isMonthOfDate(ctx, index)) return undefined;
+  if (!isNameWord(ctx.g, token) || isDayOrDate(ctx, index)) return undefined;
   const next = ctx.tokens[index + 1];
   // At a sentence start a given name counts when a verb or a comma follows, not another noun.
   const verbFollows = next !== undefined && ((next.kind === 'word' && !next.cap && !['und', 'oder', 'sowie'].includes(next.text)) || next.text === ',');
@@ -112,17 +112,30 @@ function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Spa
   return { first: index, last: index, type: 'person', rule: 'given-name' };
 }
 
-/** Months and their abbreviations that are given names too ("Jan", "April", "August", "June"). */
+const MONTH_ABBREVIATIONS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
+/** Months and their abbreviations, some of them given names too ("Jan", "April", "August", "June"). */
 const MONTHS = new Set([
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  ...MONTH_ABBREVIATIONS,
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Januar', 'Februar', 'März', 'Juni', 'Juli', 'Oktober', 'Dezember',
 ]);
 
-/** "Jan. 5-25", "Jan 1, 2020", "5. Jan. 2020", "April 2020": a month before a day or a year is a date, not a person. */
-function isMonthOfDate(ctx: ScanContext, index: number): boolean {
-  if (!MONTHS.has(ctx.tokens[index]?.text ?? '')) return false;
+/** Weekdays: "said Tuesday", "am Freitag sagte" are times, not people (German ones are surnames too, in full names). */
+const WEEKDAYS = new Set([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonnabend', 'Sonntag',
+]);
+
+/**
+ * A weekday alone; a month before a day or a year ("Jan. 5-25", "Jan 1, 2020", "5. Jan. 2020", "April 2020"),
+ * or an abbreviated one with its dot ("set for Jan."): a time, not a person.
+ */
+function isDayOrDate(ctx: ScanContext, index: number): boolean {
+  const text = ctx.tokens[index]?.text ?? '';
+  if (WEEKDAYS.has(text)) return true;
+  if (!MONTHS.has(text)) return false;
   const next = ctx.tokens[index + 1];
+  if (next?.text === '.' && next.start === ctx.tokens[index]?.end && MONTH_ABBREVIATIONS.has(text)) return true;
   const after = next?.text === '.' ? ctx.tokens[index + 2] : next;
   return after?.kind === 'number';
 }
@@ -130,7 +143,7 @@ function isMonthOfDate(ctx: ScanContext, index: number): boolean {
 /** A lone capitalised word that context marks as a person. */
 export function matchContextName(ctx: ScanContext, index: number): Span | undefined {
   const { tokens } = ctx;
-  if (!isSurname(ctx, index, true)) return undefined;
+  if (!isSurname(ctx, index, true) || isDayOrDate(ctx, index)) return undefined;
   const before = tokens[index - 1];
   // German role nouns are capitalised; a lower-case "deutscher" is an adjective.
   // "Mrs . Finch": a title abbreviation written apart from its dot.

@@ -26,6 +26,13 @@ describe('datelines', () => {
     expect(entitiesOf('Das Treffen findet am 5. Jan. 2020 in Berlin statt.', 'de')).toEqual(['Berlin|location']);
   });
 
+  it('reads a weekday after a speech verb, and an abbreviated month with its dot, as no person', () => {
+    expect(entitiesOf('Trump said Tuesday he would meet Kim Jong-un again.', 'en')).toEqual(['Donald Trump|person', 'Kim Jong-un|person']);
+    expect(entitiesOf('“Good work yesterday,” the trainer said Tuesday morning.', 'en')).toEqual([]);
+    expect(entitiesOf('The new booster-seat law goes into effect Jan.', 'en')).toEqual([]);
+    expect(entitiesOf('Die Rede hielt Thomas Freitag am Montag in Berlin.', 'de')).toEqual(['Berlin|location', 'Thomas Freitag|person']);
+  });
+
   it('reads dpa-AFX editor codes at the end of an article as no name', () => {
     expect(entitiesOf('Die Entscheidung soll noch im Juni bekanntgegeben werden./tas/DP/mis', 'de')).toEqual([]);
     expect(entitiesOf('Der Konzern legte im ersten Quartal zu./jbz/jac/lkl/DP/ea', 'de')).toEqual([]);
