@@ -47,8 +47,12 @@ function toLinked(scan: FieldScan, span: Span): LinkedSpan {
   return { ...span, field: scan.field, start, end, text, name: span.name ?? withoutLegalForm(scan, span) ?? withoutGenitive(scan, span, text) };
 }
 
-/** "Kowalczyks Account" names Kowalczyk: the genitive rules found the name with its "s". */
+/**
+ * "Kowalczyks Account" names Kowalczyk: the genitive rules found the name with its "s". German only: English
+ * writes the genitive with an apostrophe, and "Jones" is a name of its own.
+ */
 function withoutGenitive(scan: FieldScan, span: Span, text: string): string {
+  if (scan.ctx.language !== 'de') return text;
   const genitive = span.rule === 'context:genitive' || (span.rule === 'context:surname' && !scan.ctx.g.surnames.has(text));
   return genitive ? genitiveBase(text) ?? text : text;
 }

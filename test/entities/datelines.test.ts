@@ -39,6 +39,11 @@ describe('datelines', () => {
     expect(entitiesOf('Die Aktien von BMW/Daimler stiegen.', 'de')).toEqual(['BMW|organization', 'Daimler|organization']);
   });
 
+  it('knows the Dow Jones, and keeps the final "s" of an English name (the genitive rule is German only)', () => {
+    expect(entitiesOf('Stocks: Dow Jones ends lower as China data weighs', 'en')).toEqual(['China|location', 'Dow Jones|organization']);
+    expect(entitiesOf('Kowalczyks Account wurde gesperrt, sagte die Polizei.', 'de')).toEqual(['Kowalczyk|person']);
+  });
+
   it('keeps given names that are months, and shouted acronyms', () => {
     expect(entitiesOf('Jan Böhmermann sagte am Montag, er mache weiter.', 'de')).toEqual(['Jan Böhmermann|person']);
     expect(entitiesOf('NASA said on Monday that the launch would go ahead.', 'en')).toEqual(['NASA|organization']);
