@@ -62,6 +62,17 @@ describe('query commands (CLI)', { timeout: 90_000 }, () => {
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining("missing ')' for '(' at column 11")]);
   });
 
+  it('story ID prints why the articles were grouped, each label once', async () => {
+    const id = seeded.stories.get('trump-account')!;
+    await database.db.story.update({
+      where: { id },
+      data: { reasons: JSON.stringify({ entities: ['trump', 'twitter', 'duysak'], terms: ['twitter', 'account', 'duysak'] }) },
+    });
+    const { code, stdout } = await newsdesk('story', String(id));
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toContain('Why grouped: trump, twitter, duysak, account');
+  });
+
   it('entity --json prints the contract shape', async () => {
     const { code, stdout } = await newsdesk('entity', 'donald trump', '--json');
     expect(code).toBe(0);

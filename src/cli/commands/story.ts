@@ -68,7 +68,8 @@ function render(detail: StoryDetail): string {
       `${when(detail.firstSeen)} – ${when(detail.lastSeen)} UTC`,
     first ? `First: ${first.source} at ${when(first.published ?? first.fetchedAt)}` : '',
     `Entities: ${detail.keyEntities.map((e) => `${e.name} (${e.type})`).join(', ') || '–'}`,
-    `Why grouped: ${[...detail.reasons.entities, ...detail.reasons.terms].join(', ') || '–'}`,
+    // a name is often a term too ("gox" the name and "gox" the word): each label once
+    `Why grouped: ${[...new Set([...detail.reasons.entities, ...detail.reasons.terms])].join(', ') || '–'}`,
     '',
   ];
   const table = renderTable(
