@@ -27,14 +27,20 @@ export function linkSpans(scans: FieldScan[]): LinkedSpan[] {
   for (const scan of scans) addDocumentMentions(scan, scans, xIsTwitter);
   const linked = scans.flatMap((scan) => scan.spans.map((span) => toLinked(scan, span)));
   const fullNames = new Map<string, string>();
+  const byFirstWord = new Map<string, string | null>();
   const personTexts = new Set<string>();
   for (const m of linked) {
     if (m.type !== 'person') continue;
     personTexts.add(m.text);
+    if (m.last === m.first) continue;
     const last = m.text.slice(m.text.lastIndexOf(' ') + 1);
-    if (m.last > m.first && !fullNames.has(last)) fullNames.set(last, m.name);
+    if (!fullNames.has(last)) fullNames.set(last, m.name);
+    // null: two different full names start with this word
+    const first = m.text.slice(0, m.text.indexOf(' '));
+    const seen = byFirstWord.get(first);
+    byFirstWord.set(first, seen === undefined || seen === m.name ? m.name : null);
   }
-  for (const mention of linked) mention.name = canonicalName(mention, fullNames, personTexts);
+  for (const mention of linked) mention.name = canonicalName(mention, fullNames, byFirstWord, personTexts);
   return linked;
 }
 
@@ -65,7 +71,9 @@ function withoutLegalForm(scan: FieldScan, span: Span): string | undefined {
   return words.length < span.last - span.first + 1 ? lookupAlias(scan.ctx, words)?.name : undefined;
 }
 
-function canonicalName(mention: LinkedSpan, fullNames: Map<string, string>, personTexts: Set<string>): string {
+function canonicalName(
+  mention: LinkedSpan, fullNames: Map<string, string>, byFirstWord: Map<string, string | null>, personTexts: Set<string>,
+): string {
   if (mention.type !== 'person') return mention.name;
   const lastWord = mention.text.slice(mention.text.lastIndexOf(' ') + 1);
   const base = lastWord.length > 3 ? genitiveBase(lastWord) : undefined;
@@ -73,6 +81,9 @@ function canonicalName(mention: LinkedSpan, fullNames: Map<string, string>, pers
     // A surname alone: the first full name in the article that ends with it.
     const full = fullNames.get(lastWord) ?? (base ? fullNames.get(base) : undefined);
     if (full) return full;
+    // The one full name in the article that starts with it: "Kim" for Kim Jong-un, "Lindsay" for Lindsay Lohan.
+    const named = byFirstWord.get(mention.text);
+    if (named) return named;
   }
   if (base && mention.name === mention.text) {
     // Genitive "Duysaks" / "Bahtiyar Duysaks": the form without "s" when the article has it.
