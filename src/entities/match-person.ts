@@ -6,6 +6,7 @@
  */
 import type { ScanContext, Span } from './span.ts';
 import { isOrganizationHead } from './match-organization.ts';
+import { isDayOrDate } from './time-words.ts';
 import {
   genitiveBase, isCommonNoun, isEnglishCommonWord, isFirstName, isInitial, isListedSurname, isNameWord, isParticle, isRoleWord, isStopword,
 } from './word-class.ts';
@@ -110,34 +111,6 @@ function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Spa
   if (ctx.starts.has(index) && !hasSpeechAfter(ctx, index) && !(ctx.language === 'de' && verbFollows)) return undefined;
   if (ctx.language !== 'de' && isEnglishCommonWord(token.text)) return undefined;
   return { first: index, last: index, type: 'person', rule: 'given-name' };
-}
-
-const MONTH_ABBREVIATIONS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
-/** Months and their abbreviations, some of them given names too ("Jan", "April", "August", "June"). */
-const MONTHS = new Set([
-  ...MONTH_ABBREVIATIONS,
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-  'Januar', 'Februar', 'März', 'Juni', 'Juli', 'Oktober', 'Dezember',
-]);
-
-/** Weekdays: "said Tuesday", "am Freitag sagte" are times, not people (German ones are surnames too, in full names). */
-const WEEKDAYS = new Set([
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
-  'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonnabend', 'Sonntag',
-]);
-
-/**
- * A weekday alone; a month before a day or a year ("Jan. 5-25", "Jan 1, 2020", "5. Jan. 2020", "April 2020"),
- * or an abbreviated one with its dot ("set for Jan."): a time, not a person.
- */
-function isDayOrDate(ctx: ScanContext, index: number): boolean {
-  const text = ctx.tokens[index]?.text ?? '';
-  if (WEEKDAYS.has(text)) return true;
-  if (!MONTHS.has(text)) return false;
-  const next = ctx.tokens[index + 1];
-  if (next?.text === '.' && next.start === ctx.tokens[index]?.end && MONTH_ABBREVIATIONS.has(text)) return true;
-  const after = next?.text === '.' ? ctx.tokens[index + 2] : next;
-  return after?.kind === 'number';
 }
 
 /** A lone capitalised word that context marks as a person. */
