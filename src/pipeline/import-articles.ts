@@ -71,7 +71,7 @@ export function analysisWorkers(): number {
  * threads. On a 10,000-article file, starting them with the first line was no faster (six pairs in ABBA
  * order, mean 14.3 s either way) and took about 1 CPU-second more. See docs/benchmarks.md.
  */
-export const THREADS_AFTER_LINES = 1000;
+const THREADS_AFTER_LINES = 1000;
 
 export function importParallelism(): ImportParallelism {
   return { workers: analysisWorkers(), afterLines: THREADS_AFTER_LINES };
