@@ -36,7 +36,7 @@ export function linkSpans(scans: FieldScan[]): LinkedSpan[] {
     const last = m.text.slice(m.text.lastIndexOf(' ') + 1);
     if (!fullNames.has(last)) fullNames.set(last, m.name);
     // null: two different full names start with this word
-    const first = m.text.slice(0, m.text.indexOf(' '));
+    const first = m.text.split(' ')[0] ?? m.text;
     const seen = byFirstWord.get(first);
     byFirstWord.set(first, seen === undefined || seen === m.name ? m.name : null);
   }
