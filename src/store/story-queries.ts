@@ -1,4 +1,5 @@
 /** Reading stories for `stories`, `story` and the digest. */
+import { labelReader } from '../cluster/index.ts';
 import { rankStories } from '../query/rank-stories.ts';
 import type { Db } from './client.ts';
 
@@ -122,6 +123,13 @@ export interface StoryDetail {
   timeline: (StoryArticle & { reasons: { entities: string[]; terms: string[] }; score: number; pinned: boolean })[];
 }
 
+/**
+ * "Why grouped" labels are stems and folded names; they are shown in the words of the story's best-matching
+ * articles (their titles and the start of their texts), which bounds the work for a story of thousands.
+ */
+const LABEL_ARTICLES = 50;
+const LABEL_TEXT = 3_000;
+
 export async function storyDetail(db: Db, storyId: number): Promise<StoryDetail | null> {
   const row = await db.story.findUnique({ where: { id: storyId } });
   if (!row) return null;
@@ -134,9 +142,22 @@ export async function storyDetail(db: Db, storyId: number): Promise<StoryDetail 
       },
     },
   });
+  const best = [...members].sort((a, b) => b.score - a.score).slice(0, LABEL_ARTICLES).map((m) => m.article.id);
+  const texts = await db.article.findMany({
+    where: { id: { in: best } },
+    select: { title: true, bodyText: true, summary: true, language: true },
+  });
+  const readable = labelReader(
+    texts.map((a) => ({ text: `${a.title} ${(a.bodyText ?? a.summary ?? '').slice(0, LABEL_TEXT)}`, language: a.language })),
+  );
+  // stored as {entities, terms}; a story without any as "[]", a member without any as "{}"
+  const readableReasons = (json: string): StoryDetail['reasons'] => {
+    const reasons = JSON.parse(json) as Partial<StoryDetail['reasons']>;
+    return { entities: (reasons.entities ?? []).map(readable), terms: (reasons.terms ?? []).map(readable) };
+  };
   const timeline = members
     .map(({ article: { publishedAt, ...article }, score, reasons, pinned }) => ({
-      ...article, published: publishedAt, score, pinned, reasons: JSON.parse(reasons) as { entities: string[]; terms: string[] },
+      ...article, published: publishedAt, score, pinned, reasons: readableReasons(reasons),
     }))
     .sort((a, b) => (a.published ?? a.fetchedAt).getTime() - (b.published ?? b.fetchedAt).getTime());
   return {
@@ -150,7 +171,7 @@ export async function storyDetail(db: Db, storyId: number): Promise<StoryDetail 
     articleCount: timeline.length,
     mergedIntoId: row.mergedIntoId,
     keyEntities: JSON.parse(row.keyEntities),
-    reasons: JSON.parse(row.reasons === '[]' ? '{"entities":[],"terms":[]}' : row.reasons),
+    reasons: readableReasons(row.reasons),
     timeline,
   };
 }
