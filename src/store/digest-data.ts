@@ -5,6 +5,7 @@
 import type { DigestArticle, DigestData, DigestPeriod, DigestStory, FeedIssue, WatchMatch, WatchMatches } from '../digest/types.ts';
 import type { Db } from './client.ts';
 import { feedHealth } from './feeds.ts';
+import { rankStories } from '../query/rank-stories.ts';
 import { listStories, storyArticles, type StorySummary } from './story-queries.ts';
 
 export interface DigestRecipient {
@@ -48,11 +49,53 @@ export async function gatherDigestData(db: Db, options: GatherOptions): Promise<
 /**
  * Stories with news in the period. Filtering on lastSeen < until would drop a story that got one more
  * article between the send time and the run, so stories seen since `since` and begun before `until` count.
+ * They are ranked by what they were at the period's end (see `asOf`).
  */
 async function storiesInPeriod(db: Db, period: DigestPeriod, languages: ('de' | 'en')[]): Promise<StorySummary[]> {
   const language = languages.length === 1 ? languages[0] : undefined;
-  const ranked = await listStories(db, { since: period.since, limit: 500, ...(language ? { language } : {}) }, period.until);
-  return ranked.filter((s) => s.firstSeen < period.until && s.languages.some((l) => languages.includes(l as 'de' | 'en')));
+  const listed = await listStories(db, { since: period.since, limit: 500, ...(language ? { language } : {}) }, period.until);
+  const bounded = await asOf(db, listed.filter((s) => s.firstSeen < period.until), period.until);
+  return rankStories(
+    bounded.filter((s) => s.lastSeen >= period.since && s.languages.some((l) => languages.includes(l as 'de' | 'en'))),
+    period.until,
+  );
+}
+
+/**
+ * A story's counts, outlets, languages and last article as they stood at `until`. A digest rendered
+ * for a past date (or run late) must not rank a story by the articles it gained after its period.
+ */
+async function asOf(db: Db, stories: StorySummary[], until: Date): Promise<StorySummary[]> {
+  const grown = stories.filter((s) => s.lastSeen >= until).map((s) => s.id);
+  if (grown.length === 0) return stories;
+  const members = await db.storyMember.findMany({
+    where: { storyId: { in: grown }, leftAt: null },
+    select: { storyId: true, article: { select: { source: true, language: true, publishedAt: true, fetchedAt: true } } },
+  });
+  const before = new Map<number, { count: number; sources: Set<string>; languages: Set<string>; last: Date }>();
+  for (const { storyId, article } of members) {
+    const at = article.publishedAt ?? article.fetchedAt;
+    if (at >= until) continue;
+    const story = before.get(storyId) ?? { count: 0, sources: new Set(), languages: new Set(), last: at };
+    story.count += 1;
+    story.sources.add(article.source);
+    story.languages.add(article.language);
+    if (at > story.last) story.last = at;
+    before.set(storyId, story);
+  }
+  return stories.flatMap((s) => {
+    if (s.lastSeen < until) return [s];
+    const then = before.get(s.id);
+    if (!then) return [];
+    return [{
+      ...s,
+      articleCount: then.count,
+      sourceCount: then.sources.size,
+      sources: [...then.sources],
+      languages: s.languages.filter((l) => then.languages.has(l)),
+      lastSeen: then.last,
+    }];
+  });
 }
 
 async function digestStory(db: Db, story: StorySummary, period: DigestPeriod, maxArticles: number): Promise<DigestStory> {

@@ -51,6 +51,27 @@ describe('gatherDigestData', () => {
     expect(telekom.articles.map((a) => a.source)).not.toContain('Late News');
   });
 
+  it('ranks a past period by what its stories were at its end, not by what they grew to later', async () => {
+    const before = (await gather()).stories;
+    const last = before.at(-1)!;
+    const story = await database.db.story.findUniqueOrThrow({ where: { id: last.id } });
+    // the story grows big after the period (as a digest re-rendered days later finds it): ten outlets, a day on
+    for (let i = 0; i < 10; i++) {
+      const published = new Date(period.until.getTime() + 86_400_000 + i * 60_000);
+      const later = await database.db.article.create({
+        data: { url: `https://later${i}.example/a`, source: `Later ${i}`, title: `Follow-up ${i}`, language: 'en', publishedAt: published, fetchedAt: published, contentHash: `later${i}` },
+      });
+      await database.db.storyMember.create({ data: { storyId: story.id, articleId: later.id, joinedAt: published } });
+    }
+    await database.db.story.update({
+      where: { id: story.id },
+      data: { lastSeenAt: new Date(period.until.getTime() + 86_400_000 + 9 * 60_000), articleCount: story.articleCount + 10, sourceCount: story.sourceCount + 10 },
+    });
+    const after = await gather();
+    expect(after.stories.map((s) => s.id)).toEqual(before.map((s) => s.id));
+    expect(after.stories.at(-1)).toMatchObject({ articleCount: last.articleCount, outletCount: last.outletCount });
+  });
+
   it('builds the watch sections and the feed-health footer', async () => {
     const data = await gather({ watch: ['chips', 'no-such-search'], entities: ['OpenAI'] });
     expect(data.watches.map((w) => [w.name, w.kind])).toEqual([['chips', 'search'], ['no-such-search', 'search'], ['OpenAI', 'entity']]);
