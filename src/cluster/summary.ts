@@ -96,9 +96,11 @@ const NAME_RUN = /\p{Lu}[\p{L}\p{N}]*(?:[ -]\p{Lu}[\p{L}\p{N}]*){1,3}/gu;
  * Feature labels are stems ("scienc", "regier"), folded names ("duysak", "gottingen", "donald trump"),
  * handles and lexicon concepts ("employee"): a researcher reads words. The reader gives each label the form
  * the story's own texts use most often for it ("science", "Regierung", "Duysak", "Göttingen", "Donald
- * Trump", "Mitarbeiter" in a German story); a label none of the texts explains stays as it is.
+ * Trump", "Mitarbeiter" in a German story). `names` (the story's canonical entities) spell out the entity
+ * labels that the texts only abbreviate ("national security agency" where they say "NSA"); a label none of
+ * them explains stays as it is.
  */
-export function labelReader(sources: readonly LabelSource[]): (label: string) => string {
+export function labelReader(sources: readonly LabelSource[], names: readonly string[] = []): (label: string) => string {
   const { concepts } = wordLists();
   const forms = new Map<string, Map<string, number>>();
   const count = (label: string, form: string) => {
@@ -106,6 +108,7 @@ export function labelReader(sources: readonly LabelSource[]): (label: string) =>
     if (!counts) forms.set(label, (counts = new Map()));
     counts.set(form, (counts.get(form) ?? 0) + 1);
   };
+  for (const name of names) count(nameKey(name), name);
   for (const { text, language } of sources) {
     const languages: Language[] = language === 'de' || language === 'en' ? [language] : ['en', 'de'];
     for (const token of text.match(WORD) ?? []) {

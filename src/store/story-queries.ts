@@ -147,8 +147,10 @@ export async function storyDetail(db: Db, storyId: number): Promise<StoryDetail 
     where: { id: { in: best } },
     select: { title: true, bodyText: true, summary: true, language: true },
   });
+  const keyEntities = JSON.parse(row.keyEntities) as StoryDetail['keyEntities'];
   const readable = labelReader(
     texts.map((a) => ({ text: `${a.title} ${(a.bodyText ?? a.summary ?? '').slice(0, LABEL_TEXT)}`, language: a.language })),
+    keyEntities.map((e) => e.name),
   );
   // stored as {entities, terms}; a story without any as "[]", a member without any as "{}"
   const readableReasons = (json: string): StoryDetail['reasons'] => {
@@ -170,7 +172,7 @@ export async function storyDetail(db: Db, storyId: number): Promise<StoryDetail 
     lastSeen: row.lastSeenAt,
     articleCount: timeline.length,
     mergedIntoId: row.mergedIntoId,
-    keyEntities: JSON.parse(row.keyEntities),
+    keyEntities,
     reasons: readableReasons(row.reasons),
     timeline,
   };

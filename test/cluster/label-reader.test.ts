@@ -30,6 +30,14 @@ describe('labelReader', () => {
     expect(read('minutes')).toBe('Minuten'); // twice in German, once in English
   });
 
+  it("spells out an entity the texts only abbreviate from the story's entity names", () => {
+    const sources = [{ text: 'Snowden: Proposed NSA reforms vindicate data leaks', language: 'en' }];
+    expect(labelReader(sources, ['Edward Snowden', 'National Security Agency'])('national security agency')).toBe(
+      'National Security Agency',
+    );
+    expect(labelReader(sources)('national security agency')).toBe('national security agency');
+  });
+
   it('leaves a label that no text explains as it is', () => {
     expect(read('duysak')).toBe('duysak');
     expect(labelReader([])('scienc')).toBe('scienc');
