@@ -4,8 +4,10 @@ export { DEFAULT_CLUSTER_OPTIONS } from './clusterer-api.ts';
 export type { Clusterer } from './clusterer-api.ts';
 export { PackedVector } from './packed-vector.ts';
 export { fromJson as storyFromJson } from './story.ts';
-export { labelReader, summarizeStory } from './summary.ts';
-export type { LabelSource, StorySummary } from './summary.ts';
+export { labelReader } from './label-reader.ts';
+export type { LabelEntity, LabelSource } from './label-reader.ts';
+export { summarizeStory } from './summary.ts';
+export type { StorySummary } from './summary.ts';
 export type {
   AssignConstraints,
   Assignment,

@@ -1,7 +1,5 @@
-import type { DetectedLanguage, Language } from '../domain/types.ts';
-import { nameKey } from './features.ts';
+import type { DetectedLanguage } from '../domain/types.ts';
 import type { MemberSummary, StoryState } from './types.ts';
-import { stem, wordLists } from './word-lists.ts';
 
 /** What a researcher sees of a story: titles, who was first, key entities, why grouped. */
 export interface StorySummary {
@@ -80,60 +78,4 @@ function labels(story: StoryState, limit: number, keep: (key: string) => boolean
 /** "w:de:regier" → "regier", "n:duysak" → "duysak", "x:employee" → "employee". */
 export function featureLabel(key: string): string {
   return key.startsWith('w:') ? key.slice(key.indexOf(':', 2) + 1) : key.slice(2);
-}
-
-/** A text of a story's article, for `labelReader`. */
-export interface LabelSource {
-  text: string;
-  language: string;
-}
-
-const WORD = /[@#]?[\p{L}\p{N}]+/gu;
-/** Two to four capitalised words in a row: the forms of multi-word names ("Donald Trump"). */
-const NAME_RUN = /\p{Lu}[\p{L}\p{N}]*(?:[ -]\p{Lu}[\p{L}\p{N}]*){1,3}/gu;
-
-/**
- * Feature labels are stems ("scienc", "regier"), folded names ("duysak", "gottingen", "donald trump"),
- * handles and lexicon concepts ("employee"): a researcher reads words. The reader gives each label the form
- * the story's own texts use most often for it ("science", "Regierung", "Duysak", "Göttingen", "Donald
- * Trump", "Mitarbeiter" in a German story). `names` (the story's canonical entities) spell out the entity
- * labels that the texts only abbreviate ("national security agency" where they say "NSA"); a label none of
- * them explains stays as it is.
- */
-export function labelReader(sources: readonly LabelSource[], names: readonly string[] = []): (label: string) => string {
-  const { concepts } = wordLists();
-  const forms = new Map<string, Map<string, number>>();
-  const count = (label: string, form: string) => {
-    let counts = forms.get(label);
-    if (!counts) forms.set(label, (counts = new Map()));
-    counts.set(form, (counts.get(form) ?? 0) + 1);
-  };
-  for (const name of names) count(nameKey(name), name);
-  for (const { text, language } of sources) {
-    const languages: Language[] = language === 'de' || language === 'en' ? [language] : ['en', 'de'];
-    for (const token of text.match(WORD) ?? []) {
-      const word = token.replace(/^[@#]/u, '');
-      const labels = new Set([nameKey(token), nameKey(word)]);
-      const lower = word.toLowerCase();
-      for (const l of languages) {
-        const stemmed = stem(lower, l);
-        labels.add(concepts[l].get(stemmed) ?? stemmed);
-      }
-      for (const label of labels) count(label, token);
-    }
-    for (const run of text.match(NAME_RUN) ?? []) {
-      const words = run.split(' ');
-      for (let n = 2; n <= words.length; n++) {
-        for (let i = 0; i + n <= words.length; i++) {
-          const name = words.slice(i, i + n).join(' ');
-          count(nameKey(name), name);
-        }
-      }
-    }
-  }
-  return (label) => {
-    let best: [string, number] | undefined;
-    for (const entry of forms.get(label) ?? []) if (!best || entry[1] > best[1]) best = entry;
-    return best?.[0] ?? label;
-  };
 }

@@ -125,7 +125,8 @@ export interface StoryDetail {
 
 /**
  * "Why grouped" labels are stems and folded names; they are shown in the words of the story's best-matching
- * articles (their titles and the start of their texts), which bounds the work for a story of thousands.
+ * articles (their titles and the start of their texts, which bounds the work for a story of thousands) and
+ * its key entities.
  */
 const LABEL_ARTICLES = 50;
 const LABEL_TEXT = 3_000;
@@ -150,12 +151,12 @@ export async function storyDetail(db: Db, storyId: number): Promise<StoryDetail 
   const keyEntities = JSON.parse(row.keyEntities) as StoryDetail['keyEntities'];
   const readable = labelReader(
     texts.map((a) => ({ text: `${a.title} ${(a.bodyText ?? a.summary ?? '').slice(0, LABEL_TEXT)}`, language: a.language })),
-    keyEntities.map((e) => e.name),
+    keyEntities,
   );
   // stored as {entities, terms}; a story without any as "[]", a member without any as "{}"
   const readableReasons = (json: string): StoryDetail['reasons'] => {
     const reasons = JSON.parse(json) as Partial<StoryDetail['reasons']>;
-    return { entities: (reasons.entities ?? []).map(readable), terms: (reasons.terms ?? []).map(readable) };
+    return { entities: readable(reasons.entities ?? []), terms: readable(reasons.terms ?? []) };
   };
   const timeline = members
     .map(({ article: { publishedAt, ...article }, score, reasons, pinned }) => ({

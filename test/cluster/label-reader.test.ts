@@ -11,35 +11,54 @@ const articles = readFileSync('test/fixtures/stories/seed-scenario.jsonl', 'utf8
   .filter(Boolean)
   .map((line) => JSON.parse(line) as { url: string; title: string; text: string; language: string })
   .filter((a) => /heise|theverge/.test(a.url));
-const read = labelReader(articles.map((a) => ({ text: `${a.title} ${a.text}`, language: a.language })));
+const sources = articles.map((a) => ({ text: `${a.title} ${a.text}`, language: a.language }));
+const read = labelReader(sources);
 
 describe('labelReader', () => {
   it('gives names their written form, multi-word names and handles included', () => {
-    expect(['trump', 'twitter', 'donald trump', '@realdonaldtrump'].map(read)).toEqual([
+    expect(read(['trump', 'twitter', 'donald trump', '@realdonaldtrump'])).toEqual([
       'Trump', 'Twitter', 'Donald Trump', '@realDonaldTrump',
     ]);
   });
 
   it('gives a stem the word its language writes most often', () => {
-    expect(read('restor')).toBe('restored');
-    expect(read('ursach')).toBe('Ursache');
+    expect(read(['restor', 'ursach'])).toEqual(['restored', 'Ursache']);
   });
 
   it('gives a lexicon concept the most frequent word of either language', () => {
-    expect(read('deactivated')).toBe('deactivated'); // twice in English, once in German
-    expect(read('minutes')).toBe('Minuten'); // twice in German, once in English
+    // "deactivated" twice in English, once in German; "Minuten" twice in German, once in English
+    expect(read(['deactivated', 'minutes'])).toEqual(['deactivated', 'Minuten']);
   });
 
   it("spells out an entity the texts only abbreviate from the story's entity names", () => {
-    const sources = [{ text: 'Snowden: Proposed NSA reforms vindicate data leaks', language: 'en' }];
-    expect(labelReader(sources, ['Edward Snowden', 'National Security Agency'])('national security agency')).toBe(
-      'National Security Agency',
-    );
-    expect(labelReader(sources)('national security agency')).toBe('national security agency');
+    const snowden = [{ text: 'Snowden: Proposed NSA reforms vindicate data leaks', language: 'en' }];
+    const entities = [{ name: 'Edward Snowden', type: 'person' }, { name: 'National Security Agency', type: 'organization' }];
+    expect(labelReader(snowden, entities)(['national security agency'])).toEqual(['National Security Agency']);
+    expect(labelReader(snowden)(['national security agency'])).toEqual(['national security agency']);
+  });
+
+  it("lets a word of one key person's name stand for the person, each label once", () => {
+    const reader = labelReader(sources, [
+      { name: 'Donald Trump', type: 'person' },
+      { name: 'Kim Jong-un', type: 'person' },
+      { name: 'Twitter', type: 'organization' },
+    ]);
+    expect(reader(['trump', 'donald', 'donald trump', 'kim', 'jong', 'twitter', 'account'])).toEqual([
+      'Donald Trump', 'Kim Jong-un', 'Twitter', 'account',
+    ]);
+    // as written in the name: the "un" of "Kim Jong-un" is not the UN
+    const korea = [{ text: 'UN: Kim Jong-un baut sein Atomprogramm aus, sagt die UN', language: 'de' }];
+    expect(labelReader(korea, [{ name: 'Kim Jong-un', type: 'person' }])(['un', 'kim'])).toEqual(['UN', 'Kim Jong-un']);
+    // a word that is a key entity of its own stays itself
+    const bitcoin = labelReader(sources, [{ name: 'Bitcoin', type: 'product' }, { name: 'Bitcoin Millions', type: 'person' }]);
+    expect(bitcoin(['bitcoin', 'millions'])).toEqual(['Bitcoin', 'Bitcoin Millions']);
+    // a word two key people share stays a word
+    const shared = labelReader(sources, [{ name: 'Donald Trump', type: 'person' }, { name: 'Ivanka Trump', type: 'person' }]);
+    expect(shared(['trump', 'donald'])).toEqual(['Trump', 'Donald Trump']);
   });
 
   it('leaves a label that no text explains as it is', () => {
-    expect(read('duysak')).toBe('duysak');
-    expect(labelReader([])('scienc')).toBe('scienc');
+    expect(read(['duysak'])).toEqual(['duysak']);
+    expect(labelReader([])(['scienc'])).toEqual(['scienc']);
   });
 });
