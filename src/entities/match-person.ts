@@ -116,7 +116,7 @@ function loneGivenName(ctx: ScanContext, index: number, givenNames: number): Spa
 /** A lone capitalised word that context marks as a person. */
 export function matchContextName(ctx: ScanContext, index: number): Span | undefined {
   const { tokens } = ctx;
-  if (!isSurname(ctx, index, true) || isDayOrDate(ctx, index)) return undefined;
+  if (!isSurname(ctx, index, true) || isDayOrDate(ctx, index) || afterPlacePrefix(ctx, index)) return undefined;
   const before = tokens[index - 1];
   // German role nouns are capitalised; a lower-case "deutscher" is an adjective.
   // "Mrs . Finch": a title abbreviation written apart from its dot.
