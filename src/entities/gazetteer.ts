@@ -103,8 +103,24 @@ export function addAliasLine(
       handleOwners.set(form.slice(1).toLowerCase(), name);
       continue;
     }
-    addAlias(aliases, { tokens: tokenize(form).map((token) => token.text), name, type });
+    const tokens = tokenize(form).map((token) => token.text);
+    addAlias(aliases, { tokens, name, type });
+    const declined = declinedFirstWord(tokens);
+    if (declined) addAlias(aliases, { tokens: declined, name, type });
   }
+}
+
+/** A German name opened by an adjective ("Europäische Union", "Weißes Haus", "Oberster Gerichtshof"). */
+const GERMAN_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|es|er)$/u;
+
+/**
+ * The weak "-en" form of a name's opening adjective: "der Europäischen Union", "den Vereinten Nationen",
+ * "im Weißen Haus", "der Deutschen Bahn" are the same bodies. (An English name gets a form no text writes.)
+ */
+function declinedFirstWord(tokens: readonly string[]): string[] | undefined {
+  const [first, ...rest] = tokens;
+  if (first === undefined || rest.length === 0 || !GERMAN_ADJECTIVE.test(first)) return undefined;
+  return [first.replace(/(?:e|es|er)$/u, 'en'), ...rest];
 }
 
 export function addAlias(aliases: Map<string, AliasEntry[]>, entry: AliasEntry): void {
