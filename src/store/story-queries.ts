@@ -128,8 +128,8 @@ export interface StoryDetail {
  * articles (their titles and the start of their texts, which bounds the work for a story of thousands) and
  * its key entities.
  */
-const LABEL_ARTICLES = 50;
-const LABEL_TEXT = 3_000;
+const LABEL_ARTICLES = 20;
+const LABEL_TEXT = 1_500;
 
 export async function storyDetail(db: Db, storyId: number): Promise<StoryDetail | null> {
   const row = await db.story.findUnique({ where: { id: storyId } });
