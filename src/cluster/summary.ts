@@ -1,5 +1,6 @@
 import type { DetectedLanguage } from '../domain/types.ts';
 import type { MemberSummary, StoryState } from './types.ts';
+import { cosine } from './vector.ts';
 
 /** What a researcher sees of a story: titles, who was first, key entities, why grouped. */
 export interface StorySummary {
@@ -25,13 +26,15 @@ export interface StorySummary {
 export function summarizeStory(story: StoryState, limit = 8): StorySummary {
   const members = story.members;
   const titles: Partial<Record<DetectedLanguage, string>> = {};
+  const closer = closerToCentre(story);
   const centralOf = new Map<DetectedLanguage, MemberSummary>();
   for (const m of members) {
     const best = centralOf.get(m.language);
-    if (!best || m.centrality > best.centrality) centralOf.set(m.language, m);
+    if (!best || closer(m, best)) centralOf.set(m.language, m);
   }
   for (const [language, m] of centralOf) titles[language] = m.title;
-  const central = [...centralOf.values()].sort((a, b) => b.centrality - a.centrality)[0];
+  let central: MemberSummary | undefined;
+  for (const m of centralOf.values()) if (!central || closer(m, central)) central = m;
   // published dates are ISO 8601 strings of one format: they order as strings; the earliest listed first wins
   let first: MemberSummary | undefined;
   for (const m of members) if (!first || m.published < first.published) first = m;
@@ -47,6 +50,22 @@ export function summarizeStory(story: StoryState, limit = 8): StorySummary {
     first: first ? { id: first.id, url: first.url, source: first.source, published: first.published } : null,
     entities: keyEntities(story, limit),
     terms: keyTerms(story, limit),
+  };
+}
+
+/**
+ * Which of two members is closer to the story's centre. The core members keep their vectors: their cosine
+ * to the centroid as it is now decides, and any of them is closer than a member outside the core. Others
+ * compare by their cosine when they joined, in which the founder counts 1: without the core, the title
+ * would stay the founder's, even when the story grew around a later article (a vague headline that the
+ * story's first match chained from, "3 Predictions for the New Week" for a story of 55 Prince Harry reports).
+ */
+function closerToCentre(story: StoryState): (a: MemberSummary, b: MemberSummary) => boolean {
+  const core = new Map(story.core.map((member) => [member.id, cosine(member.vector, story.centroid)]));
+  return (a, b) => {
+    const [x, y] = [core.get(a.id), core.get(b.id)];
+    if (x !== undefined || y !== undefined) return (x ?? -1) > (y ?? -1);
+    return a.centrality > b.centrality;
   };
 }
 
