@@ -3,9 +3,9 @@
  * their watchlist matches, and the feeds that failed or went stale. Read-only.
  */
 import type { DigestArticle, DigestData, DigestPeriod, DigestStory, FeedIssue, WatchMatch, WatchMatches } from '../digest/types.ts';
+import { rankStories } from '../query/rank-stories.ts';
 import type { Db } from './client.ts';
 import { feedHealth } from './feeds.ts';
-import { rankStories } from '../query/rank-stories.ts';
 import { listStories, storyArticles, type StorySummary } from './story-queries.ts';
 
 export interface DigestRecipient {
