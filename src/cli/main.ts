@@ -22,6 +22,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   stories: { summary: 'list stories, ranked', load: () => import('./commands/stories.ts') },
   story: { summary: 'show a story; merge, split, move (corrections)', load: () => import('./commands/story.ts') },
   recluster: { summary: 'rebuild stories, keeping corrections', load: () => import('./commands/recluster.ts') },
+  reanalyze: { summary: 'find the entities of stored articles again', load: () => import('./commands/reanalyze.ts') },
   search: { summary: 'full-text search with the query language', load: () => import('./commands/search.ts') },
   entities: { summary: 'top or trending entities', load: () => import('./commands/entities.ts') },
   entity: { summary: 'one entity: aliases, accounts, mentions, stories', load: () => import('./commands/entity.ts') },

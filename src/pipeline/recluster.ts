@@ -5,7 +5,7 @@
  * their older members.
  */
 import type { Db } from '../store/client.ts';
-import { clusterArticlesSince } from '../store/cluster-articles.ts';
+import { articlesSince, clusterArticlesSince } from '../store/cluster-articles.ts';
 import { StoryAssigner } from './assign-stories.ts';
 
 export interface ReclusterReport {
@@ -15,9 +15,7 @@ export interface ReclusterReport {
 }
 
 export async function recluster(db: Db, options: { since?: Date; windowHours: number; now: () => Date }): Promise<ReclusterReport> {
-  const inRange = options.since
-    ? { OR: [{ publishedAt: { gte: options.since } }, { publishedAt: null, fetchedAt: { gte: options.since } }] }
-    : {};
+  const inRange = articlesSince(options.since);
   const pinnedRows = await db.storyMember.findMany({
     where: { leftAt: null, pinned: true, article: inRange },
     select: { articleId: true, storyId: true },

@@ -158,7 +158,23 @@ export function articleColumns(record: ArticleRecord) {
   };
 }
 
-async function saveMentions(tx: Tx, entities: EntityIds, articleId: number, record: ArticleRecord): Promise<void> {
+/** What of a record its Mention rows are made from. */
+type MentionSource = Pick<ArticleRecord, 'mentions' | 'entities' | 'publishedAt' | 'fetchedAt'>;
+
+/**
+ * A stored article's mentions replaced by those of a fresh analysis (`newsdesk reanalyze`, after the lists
+ * or a researcher's corrections changed), in one transaction.
+ */
+export async function replaceMentions(db: Db, entities: EntityIds, articleId: number, analysis: MentionSource): Promise<void> {
+  const fork = entities.fork();
+  await db.$transaction(async (tx) => {
+    await tx.mention.deleteMany({ where: { articleId } });
+    await saveMentions(tx, fork, articleId, analysis);
+  });
+  entities.adopt(fork);
+}
+
+async function saveMentions(tx: Tx, entities: EntityIds, articleId: number, record: MentionSource): Promise<void> {
   if (record.mentions.length === 0 && record.entities.length === 0) return;
   const ids = await entities.resolve(tx, record.entities, record.mentions);
   await tx.mention.createMany({

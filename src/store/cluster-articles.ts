@@ -27,9 +27,14 @@ export async function clusterArticle(db: Db, id: number): Promise<ClusterArticle
   return toClusterArticle(row);
 }
 
+/** Articles published (else fetched) at or after `since`; all without it. */
+export function articlesSince(since: Date | undefined) {
+  return since ? { OR: [{ publishedAt: { gte: since } }, { publishedAt: null, fetchedAt: { gte: since } }] } : {};
+}
+
 /** Articles at or after `since`, in time order, a page at a time. */
 export async function* clusterArticlesSince(db: Db, since: Date | undefined): AsyncGenerator<ClusterArticle> {
-  const where = since ? { OR: [{ publishedAt: { gte: since } }, { publishedAt: null, fetchedAt: { gte: since } }] } : {};
+  const where = articlesSince(since);
   for (let skip = 0; ; skip += 500) {
     const rows = await db.article.findMany({ where, select, orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }], skip, take: 500 });
     for (const row of rows) yield toClusterArticle(row);

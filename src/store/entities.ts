@@ -36,6 +36,18 @@ export function mentionsPerEntity(mentions: readonly EntityMention[]): StoredMen
   return [...out.values()];
 }
 
+/** A Mention row as one string, so a stored article's rows and a fresh analysis's compare. */
+export function mentionRowKey(row: { key: string; count: number; field: string; start: number; end: number; surface: string }): string {
+  return [row.key, row.count, row.field, row.start, row.end, row.surface].join('\u0000');
+}
+
+/** The Mention rows an analysis gives, as `mentionRowKey`s, sorted. */
+export function mentionRowKeys(mentions: readonly EntityMention[]): string[] {
+  return mentionsPerEntity(mentions)
+    .map(({ key, first, count }) => mentionRowKey({ key, count, field: first.field, start: first.start, end: first.end, surface: first.text }))
+    .sort();
+}
+
 export const OWNER_TYPES = ['person', 'organization'] as const;
 
 type Tx = Pick<Db, 'entity' | 'entityAlias'>;
@@ -140,4 +152,13 @@ export class EntityIds {
     this.aliases.add(key);
   }
 
+}
+
+/**
+ * Entities no article names any more and that own no account (after a re-analysis), with their aliases:
+ * left in place they would answer `entity NAME` with nothing and take the name from the entity that now has it.
+ */
+export async function removeOrphanEntities(db: Db): Promise<number> {
+  const { count } = await db.entity.deleteMany({ where: { mentions: { none: {} }, accounts: { none: {} } } });
+  return count;
 }
