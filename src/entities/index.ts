@@ -8,6 +8,7 @@ import { handleKey } from './accounts.ts';
 import { compileCorrections, defaultCorrections, type CompiledCorrections, type EntityCorrections } from './corrections.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer.ts';
 import { linkSpans, typeOrder, type LinkedSpan } from './linking.ts';
+import { dropNounPersons } from './noun-uses.ts';
 import { accountOwner } from './owners.ts';
 import { scanField, type FieldScan } from './recognize.ts';
 
@@ -38,6 +39,7 @@ export function extractEntities(input: EntityInput, options: EntityOptions = {})
   const scans: FieldScan[] = [];
   if (input.title) scans.push(scanField('title', input.title, g, tables, input.language));
   if (input.text) scans.push(scanField('text', input.text, g, tables, input.language));
+  dropNounPersons(scans);
   const named = applyCorrections(linkSpans(scans), fixes);
   const persons = named.filter((m) => m.type === 'person');
   const accounts = scans.flatMap((scan) => scan.accounts.map((hit) => accountMention(scan, hit.index, hit.name, persons, g, fixes)));

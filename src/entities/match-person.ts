@@ -123,7 +123,8 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   const title = before?.text === '.' ? tokens[index - 2] : undefined;
   const roleBefore = (before !== undefined && before.kind === 'word' && (before.cap || ctx.language !== 'de') && isRoleWord(ctx.g, before.text))
     || (title !== undefined && /^(?:Mr|Mrs|Ms|Dr|Prof|Hr|Fr)$/u.test(title.text));
-  const speechBefore = before !== undefined && ctx.g.speechBefore.has(before.text.toLowerCase()) && !ctx.starts.has(index);
+  const speechBefore = before !== undefined && ctx.g.speechBefore.has(before.text.toLowerCase()) && !ctx.starts.has(index)
+    && !pluralVerbOfOne(ctx, index, before.text) && (before.text !== 'so' || quoteEnds(ctx, index - 2));
   const reason = contextReason(ctx, index, roleBefore, speechBefore);
   if (reason === undefined) return undefined;
   if (ctx.starts.has(index) && isStopword(ctx.g, tokens[index]?.text ?? '')) return undefined;
@@ -132,6 +133,11 @@ export function matchContextName(ctx: ScanContext, index: number): Span | undefi
   // "Gartenhistoriker Ernest de Ganay": particles and a surname after the name.
   const last = roleBefore ? extendParticles(ctx, second) : second;
   return { first: index, last, type: 'person', rule: `context:${reason}` };
+}
+
+/** "„…“, so Müller": "so" names a speaker only after a quote or a comma, not as an adverb ("sich so Zutritt verschafft"). */
+function quoteEnds(ctx: ScanContext, index: number): boolean {
+  return /^[,"“”»«]$/u.test(ctx.tokens[index]?.text ?? '');
 }
 
 /** Town-name endings ("Pfrondorf", "Rheinhausen", "Reutlingen"): weak context must not make them people. */
@@ -191,17 +197,29 @@ function isBareSubject(ctx: ScanContext, index: number): boolean {
   const before = ctx.tokens[index - 1];
   const afterOpeningAdverb = before !== undefined && ctx.starts.has(index - 1) && SENTENCE_ADVERBS.has(before.text);
   const opensClause = ctx.starts.has(index) || afterOpeningAdverb || (before !== undefined && CLAUSE_OPENERS.has(before.text));
-  if (opensClause && next && isFiniteVerb(ctx, next.text)) return true;
+  if (opensClause && next && isFiniteVerb(ctx, next.text)) return !pluralVerbOfOne(ctx, index, next.text);
   if (opensClause && !pluralShape && !ctx.starts.has(index) && next && !next.cap && next.kind === 'word') return true;
   let k = index - 1;
   while (k > 0 && VERB_FILLERS.has(ctx.tokens[k]?.text ?? '')) k -= 1;
   const verb = ctx.tokens[k];
   if (k >= index || verb === undefined || ctx.starts.has(k) || next?.cap || !isFiniteVerb(ctx, verb.text)) return false;
+  if (pluralVerbOfOne(ctx, index, verb.text) || subjectBefore(ctx, k)) return false;
   // "die berühmte Rede", "die größte Chance": a "-te" word after an article is an adjective.
   const beforeVerb = ctx.tokens[k - 1]?.text.toLowerCase() ?? '';
   if (!ctx.g.verbs.has(verb.text) && (DETERMINERS.has(beforeVerb) || isStopword(ctx.g, beforeVerb) || /ste$/u.test(verb.text))) return false;
   // "errichtete Windpumpen", "verhängte Erziehungsmaßnahmen": an unlisted -te word before a plural-looking noun is an adjective.
   return !pluralShape || ctx.g.verbs.has(verb.text) || !/(?:en|e)$/u.test(token.text);
+}
+
+/**
+ * "Die Aufnahme hat Konsequenzen", "Die Corona-Krise bietet Extremisten …": a noun with its article right before
+ * the verb is the subject, so the bare word after the verb is its object, not an inverted subject ("stieg Spies mit").
+ */
+function subjectBefore(ctx: ScanContext, verbIndex: number): boolean {
+  const noun = ctx.tokens[verbIndex - 1];
+  if (noun === undefined || noun.kind !== 'word' || !noun.cap) return false;
+  const article = ctx.tokens[verbIndex - 2];
+  return article !== undefined && DETERMINERS.has(article.text.toLowerCase());
 }
 
 function isFiniteVerb(ctx: ScanContext, text: string): boolean {
@@ -268,7 +286,21 @@ function isUnknownNameWord(ctx: ScanContext, index: number): boolean {
 
 function hasSpeechAfter(ctx: ScanContext, index: number): boolean {
   const after = ctx.tokens[index + 1];
-  return after !== undefined && after.kind === 'word' && ctx.g.speechAfter.has(after.text.toLowerCase());
+  if (after === undefined || after.kind !== 'word' || !ctx.g.speechAfter.has(after.text.toLowerCase())) return false;
+  return !pluralVerbOfOne(ctx, index, after.text);
+}
+
+/** German verbs in the plural: "sagten", "mitteilten", "sind" (singular forms end in -t, -te or a strong stem). */
+const PLURAL_VERB = /^(?:sind|\p{Ll}+en)$/u;
+const COORDINATION = new Set(['und', 'sowie', 'oder', '&']);
+
+/**
+ * "Straftaten werden", "wie die Behörden mitteilten": a German verb in the plural beside one capitalised word
+ * has a plural noun for its subject, not a person. Two names joined ("Joko und Klaas zeigen") keep it.
+ */
+function pluralVerbOfOne(ctx: ScanContext, index: number, verb: string): boolean {
+  if (ctx.language !== 'de' || !PLURAL_VERB.test(verb)) return false;
+  return !COORDINATION.has(ctx.tokens[index - 1]?.text ?? '') && !COORDINATION.has(ctx.tokens[index + 1]?.text ?? '');
 }
 
 /** A capitalised word that can be a surname: "Duysak", "Müller-Sönksen", not "Mitarbeiter". */
