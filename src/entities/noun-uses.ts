@@ -17,9 +17,10 @@ const DETERMINERS = new Set([
   'dieser', 'diese', 'dieses', 'diesem', 'diesen',
   'jeder', 'jede', 'jedes', 'jedem', 'jeden',
   'alle', 'allen', 'aller', 'viele', 'vielen', 'mehrere', 'mehreren', 'einige', 'einigen', 'wenige', 'wenigen',
-  'sein', 'seine', 'seiner', 'seinem', 'seinen', 'seines',
-  'ihr', 'ihre', 'ihrer', 'ihrem', 'ihren', 'ihres',
-  'unser', 'unsere', 'unserer', 'unserem', 'unseren', 'unseres',
+  // inflected forms only: "sein" and "ihr" are also a verb and a pronoun ("glücklich sein willst")
+  'seine', 'seiner', 'seinem', 'seinen', 'seines',
+  'ihre', 'ihrer', 'ihrem', 'ihren', 'ihres',
+  'unsere', 'unserer', 'unserem', 'unseren', 'unseres',
 ]);
 
 /** Lower-case attributes between the determiner and the noun: "die örtlichen Behörden", "die 13. Staffel". */
@@ -56,7 +57,8 @@ function wordsAfterDeterminers(tokens: Token[]): string[] {
         out.push(next.text);
         return;
       }
-      const attribute = (next.kind === 'word' && !next.upper) || next.kind === 'number' || next.text === '.';
+      // an ordinal's dot ("die 13. Staffel"), not a sentence's end
+      const attribute = (next.kind === 'word' && !next.upper) || next.kind === 'number' || (next.text === '.' && tokens[k - 1]?.kind === 'number');
       if (!attribute) return;
     }
   });
