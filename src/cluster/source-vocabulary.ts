@@ -5,8 +5,11 @@ import type { Vector } from './vector.ts';
  * Features an outlet repeats across its articles (press-release headers such as "POL-AA:" or
  * "DGAP-Adhoc:", cookie and donation notices, the outlet's name) say who wrote an article, not
  * what happened. Each feature is discounted by the share of the outlet's earlier articles that
- * carried it, 1 − c/(n+1), so two template articles from one outlet do not look like one story.
- * Counts are halved once an outlet passes `maxDocuments`, which bounds the table.
+ * carried it, 1 − c/(n+2), so two template articles from one outlet do not look like one story.
+ * The share counts one earlier article more than the outlet has (`PRIOR_DOCUMENTS`): one earlier
+ * article is thin evidence, and when it reported the same incident its words are the story's, not
+ * the outlet's (an outlet's follow-up lost half the weight of every word it shared with its first
+ * report). Counts are halved once an outlet passes `maxDocuments`, which bounds the table.
  */
 export interface SourceVocabularyState {
   [source: string]: { documents: number; counts: Record<string, number> };
@@ -19,6 +22,9 @@ export interface SourceVocabulary {
   observe(source: string, terms: TermCounts): void;
   state(): SourceVocabularyState;
 }
+
+/** Added to the outlet's article count in the discount's share: its estimate starts out mild. */
+const PRIOR_DOCUMENTS = 1;
 
 export function createSourceVocabulary(
   initial: SourceVocabularyState | undefined,
@@ -34,7 +40,7 @@ export function createSourceVocabulary(
       if (!source || !profile) return vector;
       const out: Vector = {};
       for (const [key, weight] of Object.entries(vector)) {
-        out[key] = weight * (1 - (profile.counts.get(key) ?? 0) / (profile.documents + 1));
+        out[key] = weight * keep(profile, key);
       }
       return out;
     },
@@ -42,7 +48,7 @@ export function createSourceVocabulary(
       const profile = sources.get(source);
       if (!source || !profile) return;
       for (const entry of entries) {
-        entry[1] = entry[1] * (1 - (profile.counts.get(entry[0]) ?? 0) / (profile.documents + 1));
+        entry[1] = entry[1] * keep(profile, entry[0]);
       }
     },
     observe(source, terms) {
@@ -66,6 +72,11 @@ export function createSourceVocabulary(
       return out;
     },
   };
+}
+
+/** The share of a feature's weight left after the outlet's discount. */
+function keep(profile: { documents: number; counts: Map<string, number> }, key: string): number {
+  return 1 - (profile.counts.get(key) ?? 0) / (profile.documents + 1 + PRIOR_DOCUMENTS);
 }
 
 /** The outlet: the given source name, else the URL's host without "www.". */
