@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { EntityType } from '../domain/types.ts';
 import { germanStemmer } from '../language/stemmers.ts';
 import { tokenize } from './tokens.ts';
+import { isEnglishCommonWord } from './word-class.ts';
 
 export interface AliasEntry {
   /** Token texts of the alias as written ("Twitter", "Inc."). */
@@ -72,8 +73,8 @@ function buildGazetteer(): Gazetteer {
   return {
     aliases,
     handleOwners,
-    firstNames: new Set(words('first-names.txt')),
-    surnames: new Set(words('surnames.txt')),
+    firstNames: new Set(words('first-names.txt').flatMap(spellings)),
+    surnames: new Set(words('surnames.txt').flatMap(spellings)),
     roleWords: new Set(words('role-words.txt').map((word) => word.toLowerCase())),
     speechBefore: new Set(speech.get('@before') ?? []),
     speechAfter: new Set(speech.get('@after') ?? []),
@@ -103,12 +104,29 @@ export function addAliasLine(
       handleOwners.set(form.slice(1).toLowerCase(), name);
       continue;
     }
-    const tokens = tokenize(form).map((token) => token.text);
-    addAlias(aliases, { tokens, name, type });
-    const declined = declinedFirstWord(tokens);
-    if (declined) addAlias(aliases, { tokens: declined, name, type });
+    for (const spelling of spellings(form)) {
+      const tokens = tokenize(spelling).map((token) => token.text);
+      addAlias(aliases, { tokens, name, type });
+      const declined = declinedFirstWord(tokens);
+      if (declined) addAlias(aliases, { tokens: declined, name, type });
+    }
   }
 }
+
+/**
+ * A listed form and the forms English and wire copy write it in without its accents: "Viktor Orbán" is also
+ * "Viktor Orban", "Pedro Sánchez" "Pedro Sanchez", "Markus Söder" "Markus Soeder" and "Markus Soder", "Zürich"
+ * "Zurich". Otherwise the unlisted spelling becomes an entity of its own.
+ */
+export function spellings(form: string): string[] {
+  const spelt = form.replace(/[ÄÖÜäöü]/gu, (c) => UMLAUTS[c] ?? c).replace(/ß/gu, 'ss');
+  const bare = form.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/ß/gu, 'ss');
+  // "Löw" is no "Low": a one-word spelling that is an English word is left out
+  const variants = [spelt, bare].filter((v) => v !== form && (/\s/u.test(v) || !isEnglishCommonWord(v)));
+  return [...new Set([form, ...variants])];
+}
+
+const UMLAUTS: Record<string, string> = { Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ä: 'ae', ö: 'oe', ü: 'ue' };
 
 /** A German name opened by an adjective ("Europäische Union", "Weißes Haus", "Oberster Gerichtshof"). */
 const GERMAN_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|es|er)$/u;
