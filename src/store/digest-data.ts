@@ -5,6 +5,7 @@
 import type { DigestArticle, DigestData, DigestPeriod, DigestStory, FeedIssue, WatchMatch, WatchMatches } from '../digest/types.ts';
 import { rankStories } from '../query/rank-stories.ts';
 import type { Db } from './client.ts';
+import { entityKeysOf } from './entities.ts';
 import { feedHealth } from './feeds.ts';
 import { listStories, storyArticles, type StorySummary } from './story-queries.ts';
 
@@ -212,7 +213,7 @@ async function savedSearchSection(
 async function entityMatches(db: Db, name: string, period: DigestPeriod, max: number): Promise<WatchMatch[]> {
   const mentions = await db.mention.findMany({
     where: {
-      entity: { OR: [{ name }, { key: { in: entityKeys(name) } }, { aliases: { some: { alias: name } } }] },
+      entity: { OR: [{ name }, { key: { in: entityKeysOf(name) } }, { aliases: { some: { alias: name } } }] },
       article: { OR: [{ publishedAt: { gte: period.since, lt: period.until } }, { publishedAt: null, fetchedAt: { gte: period.since, lt: period.until } }] },
     },
     select: {
@@ -236,10 +237,6 @@ async function entityMatches(db: Db, name: string, period: DigestPeriod, max: nu
     .sort((x, y) => y.at - x.at)
     .slice(0, max)
     .map(({ at: _at, ...match }) => match);
-}
-
-function entityKeys(name: string): string[] {
-  return ['person', 'organization', 'account', 'location', 'product'].map((type) => `${type}:${name.toLowerCase()}`);
 }
 
 /** About 200 characters of context around a mention, cut at word boundaries. */

@@ -2,9 +2,55 @@
 import type { EntityMention, EntityRef } from '../domain/types.ts';
 import type { Db } from './client.ts';
 
+/**
+ * An entity's key: its type and lower-cased name without accents, so "Pedro Sánchez" and "Pedro Sanchez", or
+ * "Société Générale" and "Societe Generale", are one entity whichever spelling an outlet uses. Folded by a fixed
+ * table (not Unicode decomposition) because migration 0005 folds the stored keys with the same table in SQL.
+ */
 export function entityKey(ref: { name: string; type: string }): string {
-  return `${ref.type}:${ref.name.toLowerCase()}`;
+  return `${ref.type}:${foldName(ref.name)}`;
 }
+
+/** The keys a typed name has as an entity of each type (a lookup by key finds every spelling). */
+export function entityKeysOf(name: string): string[] {
+  return ENTITY_TYPES.map((type) => entityKey({ name, type }));
+}
+
+const ENTITY_TYPES = ['person', 'organization', 'account', 'location', 'product'] as const;
+
+/** Lower case, accents removed by `FOLD`. */
+export function foldName(name: string): string {
+  const lower = name.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.replace(FOLDED, (c) => FOLD[c] ?? c) : lower;
+}
+
+const spread = (chars: string, to: string): Array<[string, string]> => [...chars].map((c) => [c, to]);
+
+/** Mirrored in prisma/{sqlite,postgresql}/migrations/0005_entity_keys_without_accents (test/store/entity-keys.test.ts). */
+export const FOLD: Record<string, string> = Object.fromEntries([
+  ...spread('áàâãåäāăą', 'a'),
+  ...spread('éèêëēėęě', 'e'),
+  ...spread('íìîïīįı', 'i'),
+  ...spread('óòôõöøōő', 'o'),
+  ...spread('úùûüūůűų', 'u'),
+  ...spread('ýÿ', 'y'),
+  ...spread('ñńň', 'n'),
+  ...spread('çćč', 'c'),
+  ...spread('śšşș', 's'),
+  ...spread('źżž', 'z'),
+  ...spread('ğ', 'g'),
+  ...spread('ł', 'l'),
+  ...spread('ř', 'r'),
+  ...spread('ťț', 't'),
+  ...spread('ďđ', 'd'),
+  ...spread('ß', 'ss'),
+  ...spread('æ', 'ae'),
+  ...spread('œ', 'oe'),
+  // the dot that "İ".toLowerCase() leaves on an i
+  ...spread('\u0307', ''),
+]);
+const NON_ASCII = /[^\u0000-\u007f]/u;
+const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
 
 export const aliasKey = (entityId: number, alias: string): string => `${entityId}\u0000${alias}`;
 const ownerKey = (entityId: number, ownerId: number): string => `${entityId}>${ownerId}`;

@@ -7,6 +7,7 @@ import type { FieldNode, QueryAst, TextNode } from '../query/ast.ts';
 import { parseDateValue } from '../query/date-values.ts';
 import { planQuery, toTextExpr, type TextExpr } from '../query/plan.ts';
 import { stem } from '../query/text-tokens.ts';
+import { entityKeysOf } from './entities.ts';
 import { sqlDate, type SqlProvider } from './search-provider.ts';
 
 export interface Sql {
@@ -160,9 +161,13 @@ class Compiler {
 /** Entity ids by canonical name or alias, case-insensitive (the lower() indexes of migration 0002). */
 export function entityIds(name: string): Sql {
   const lower = name.toLowerCase();
+  const keys = entityKeysOf(name);
+  // by key too: "Pedro Sanchez" finds "Pedro Sánchez" (keys are written without accents)
   return sql(
-    'SELECT "id" FROM "Entity" WHERE lower("name") = ? UNION SELECT "entityId" FROM "EntityAlias" WHERE lower("alias") = ?',
+    `SELECT "id" FROM "Entity" WHERE lower("name") = ? OR "key" IN (${keys.map(() => '?').join(', ')})
+     UNION SELECT "entityId" FROM "EntityAlias" WHERE lower("alias") = ?`,
     lower,
+    ...keys,
     lower,
   );
 }

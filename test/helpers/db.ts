@@ -4,6 +4,7 @@
  * schema per test database, dropped afterwards.
  */
 import { copyFileSync, existsSync, mkdtempSync, renameSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +77,52 @@ export async function createTestDatabase(provider: Provider = 'sqlite'): Promise
     async drop() {
       await connection.close();
       if (provider === 'postgresql') await dropPostgresSchema(url);
+    },
+  };
+}
+
+const LEDGER = 'CREATE TABLE "_newsdesk_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)';
+
+/** A SQLite file as an older release left it: only the named migrations applied, then `rows` inserted. */
+export function olderSqliteDatabase(applied: string[], rows: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'newsdesk-')), 'old.db');
+  const db = new Database(path);
+  db.exec(LEDGER);
+  for (const m of listMigrations('sqlite').filter((m) => applied.includes(m.name))) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO _newsdesk_migrations VALUES (?, ?)').run(m.name, '2020-01-01');
+  }
+  for (const sql of rows) db.exec(sql);
+  db.close();
+  return path;
+}
+
+export interface OlderPostgres {
+  schema: string;
+  /** A client on the schema, for reading what the migrations made of it. */
+  client: pg.Client;
+  drop(): Promise<void>;
+}
+
+/** The same on PostgreSQL (NEWSDESK_TEST_PG_URL): a fresh schema with only the named migrations and `rows`. */
+export async function olderPostgresDatabase(applied: string[], rows: string[]): Promise<OlderPostgres> {
+  const url = freshPostgresUrl();
+  const schema = new URL(url).searchParams.get('schema')!;
+  const client = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
+  await client.connect();
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.query(LEDGER);
+  for (const m of listMigrations('postgresql').filter((m) => applied.includes(m.name))) {
+    await client.query(m.sql);
+    await client.query('INSERT INTO "_newsdesk_migrations" VALUES ($1, $2)', [m.name, '2020-01-01']);
+  }
+  for (const sql of rows) await client.query(sql);
+  return {
+    schema,
+    client,
+    async drop() {
+      await client.end();
+      await dropPostgresSchema(url);
     },
   };
 }

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/store/client.ts';
-import pg from 'pg';
 import { listMigrations, migratePostgres, migrateSqlite } from '../../src/store/migrate.ts';
-import { dropPostgresSchema, freshPostgresUrl, pgUrl } from '../helpers/db.ts';
+import { dropPostgresSchema, freshPostgresUrl, olderPostgresDatabase, olderSqliteDatabase, pgUrl } from '../helpers/db.ts';
 
-const LEDGER = 'CREATE TABLE "_newsdesk_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)';
 const BEFORE_0004 = ['0001_init', '0002_fulltext', '0003_cluster_state'];
 /** An article naming entity 1 three times (first in its title) and entity 2 once, as rows before 0004. */
 const OLD_ROWS = [
@@ -26,15 +24,7 @@ const MENTIONS = 'SELECT "entityId", "count", "field", "start", "end", "surface"
 
 describe('migrations', () => {
   it('0004 keeps one Mention row per article and entity on SQLite: the first mention, and how many', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'newsdesk-')), 'old.db');
-    const db = new Database(path);
-    db.exec(LEDGER);
-    for (const m of listMigrations('sqlite').filter((m) => BEFORE_0004.includes(m.name))) {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO _newsdesk_migrations VALUES (?, ?)').run(m.name, '2020-01-01');
-    }
-    for (const sql of OLD_ROWS) db.exec(sql);
-    db.close();
+    const path = olderSqliteDatabase(BEFORE_0004, OLD_ROWS);
     expect(migrateSqlite(path)).toContain('0004_mention_per_entity');
     const after = new Database(path);
     expect(after.prepare(MENTIONS).all()).toEqual(AFTER_0004);
@@ -44,23 +34,12 @@ describe('migrations', () => {
   });
 
   it.runIf(pgUrl)('0004 keeps one Mention row per article and entity on PostgreSQL', async () => {
-    const url = freshPostgresUrl();
-    const schema = new URL(url).searchParams.get('schema')!;
-    const client = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
-    await client.connect();
+    const older = await olderPostgresDatabase(BEFORE_0004, OLD_ROWS);
     try {
-      await client.query(`CREATE SCHEMA "${schema}"`);
-      await client.query(LEDGER);
-      for (const m of listMigrations('postgresql').filter((m) => BEFORE_0004.includes(m.name))) {
-        await client.query(m.sql);
-        await client.query('INSERT INTO "_newsdesk_migrations" VALUES ($1, $2)', [m.name, '2020-01-01']);
-      }
-      for (const sql of OLD_ROWS) await client.query(sql);
-      expect(await migratePostgres(pgUrl!, schema)).toContain('0004_mention_per_entity');
-      expect((await client.query(MENTIONS)).rows).toEqual(AFTER_0004);
+      expect(await migratePostgres(pgUrl!, older.schema)).toContain('0004_mention_per_entity');
+      expect((await older.client.query(MENTIONS)).rows).toEqual(AFTER_0004);
     } finally {
-      await client.end();
-      await dropPostgresSchema(url);
+      await older.drop();
     }
   });
 
