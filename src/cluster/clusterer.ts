@@ -10,6 +10,7 @@ import {
 } from './similarity.ts';
 import { addMember, createStory, fromJson, mergeStates, removeMember, span } from './story.ts';
 import { createStoryIndex } from './story-index.ts';
+import { peopleConflict, peopleOf } from './people.ts';
 import { createSourceTemplates } from './source-templates.ts';
 import { createSourceVocabulary, sourceOf } from './source-vocabulary.ts';
 import type {
@@ -117,11 +118,12 @@ export function createClusterer(
     for (const entry of topEntriesOf(vector, NEUTRAL, opts.queryTerms / 2)) if (!words.has(entry[0])) query.push(entry);
     const t = article.published.getTime();
     const thresholds = thresholdsFor(vector, opts);
+    const people = peopleOf(article.entities);
     let best: { story: StoryState; score: number; relative: number } | undefined;
     for (const key of index.candidates(query, opts.maxCandidates)) {
       const story = stories.get(key);
       if (!story || forbidden.has(key) || !inWindow(story, t)) continue;
-      const match = storySimilarity(vector, article.language, story, thresholds);
+      const match = storySimilarity(vector, article.language, people, story, thresholds);
       if (match.relative < 1 || match.coreRelative < opts.coreRatio) continue;
       if (!best || match.relative > best.relative) best = { story, ...match };
     }
@@ -209,6 +211,7 @@ export function createClusterer(
       const other = stories.get(key);
       if (!other || key === story.key || other.curated) continue;
       if (story.apart.includes(key) || other.apart.includes(story.key)) continue;
+      if (peopleConflict(story.people, other.people)) continue;
       if (!inWindow(other, first) && !inWindow(other, last)) continue;
       const otherLanguage =
         other.members.find((m) => shares(m.language))?.language ?? other.members[0]?.language ?? 'und';

@@ -6,6 +6,7 @@ import type { Vector } from './vector.ts';
 import { cosine, project } from './vector.ts';
 import { cosineWithoutGrams, shared } from './packed-products.ts';
 import { ANY, NAME, agesConflict, keyOf, wordFeatures, type AnyVector } from './packed-vector.ts';
+import { peopleConflict, type People } from './people.ts';
 
 /**
  * Similarity of an article to a story: cosine of the TF-IDF vectors. Across languages only the
@@ -57,6 +58,7 @@ export function thresholdsFor(vector: AnyVector, options: ClusterOptions): Clust
 export function storySimilarity(
   vector: AnyVector,
   language: DetectedLanguage,
+  people: People,
   story: StoryState,
   options: ClusterOptions,
 ): StoryMatch {
@@ -64,7 +66,8 @@ export function storySimilarity(
   // The article's vector is the one held scattered (packed-vector.ts): it is the second argument of every
   // product here, so it is scattered once for all the candidate stories and their core members.
   const score = sameLanguage ? cosine(story.centroid, vector) : crossCosine(story.centroid, vector);
-  const relative = agesConflict(vector, story.centroid)
+  // people of different ages, or different people: different incidents (people.ts)
+  const relative = agesConflict(vector, story.centroid) || peopleConflict(people, story.people)
     ? 0
     : sameLanguage || named(story.centroid, vector)
       ? score / (sameLanguage ? options.threshold : options.crossThreshold)

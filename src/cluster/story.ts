@@ -4,6 +4,7 @@ import type { Vector } from './vector.ts';
 import { isGramFeature } from './features.ts';
 import { addInto, cosine, topKParts } from './vector.ts';
 import { PackedVector, sumCapped, type AnyVector } from './packed-vector.ts';
+import { joinPeople, peopleOf } from './people.ts';
 
 /** Pure operations on one story's state. Each returns a new state; inputs are not mutated. */
 
@@ -57,6 +58,7 @@ export function createStory(
     core: [],
     centroid: PackedVector.from({}),
     entities: {},
+    people: { count: 0, words: [] },
   };
   return addMember(empty, article, vector, { entities: [], terms: [] }, options);
 }
@@ -97,6 +99,7 @@ export function addMember(
       options,
     ),
     entities,
+    people: joinPeople(story.people, peopleOf(article.entities)),
   };
 }
 
@@ -126,6 +129,7 @@ export function mergeStates(into: StoryState, from: StoryState, options: Cluster
     centroid: capped,
     core: chooseCore([...into.core, ...from.core], capped, options),
     entities,
+    people: joinPeople(into.people, from.people),
   };
 }
 

@@ -3,6 +3,7 @@ import type { DocumentFrequencyState } from './document-frequency.ts';
 import type { SourceTemplatesState } from './source-templates.ts';
 import type { SourceVocabularyState } from './source-vocabulary.ts';
 import type { AnyVector, PackedVector } from './packed-vector.ts';
+import type { People } from './people.ts';
 
 export interface ClusterOptions {
   /** Stories are candidates while the article lies within this many hours of their first/last article. */
@@ -103,6 +104,8 @@ export interface StoryState {
   centroid: PackedVector;
   /** Canonical entity or name → number of members mentioning it. */
   entities: Record<string, number>;
+  /** The people its articles name (people.ts); absent in states saved before, and once too many to keep. */
+  people?: People;
 }
 
 /**
