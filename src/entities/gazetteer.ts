@@ -118,7 +118,7 @@ export function addAliasLine(
  * "Viktor Orban", "Pedro Sánchez" "Pedro Sanchez", "Markus Söder" "Markus Soeder" and "Markus Soder", "Zürich"
  * "Zurich". Otherwise the unlisted spelling becomes an entity of its own.
  */
-export function spellings(form: string): string[] {
+function spellings(form: string): string[] {
   const spelt = form.replace(/[ÄÖÜäöü]/gu, (c) => UMLAUTS[c] ?? c).replace(/ß/gu, 'ss');
   const bare = form.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/ß/gu, 'ss');
   // "Löw" is no "Low": a one-word spelling that is an English word is left out

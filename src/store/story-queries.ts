@@ -2,6 +2,7 @@
 import { labelReader } from '../cluster/index.ts';
 import { rankStories } from '../query/rank-stories.ts';
 import type { Db } from './client.ts';
+import { entityKeysOf } from './entities.ts';
 
 export interface StorySummary {
   id: number;
@@ -39,7 +40,7 @@ export async function listStories(db: Db, filter: StoryListFilter, now: Date): P
             members: {
               some: {
                 leftAt: null,
-                article: { mentions: { some: { entity: { OR: [{ name: entityName }, { aliases: { some: { alias: entityName } } }] } } } },
+                article: { mentions: { some: { entity: { OR: [{ name: entityName }, { key: { in: entityKeysOf(entityName) } }, { aliases: { some: { alias: entityName } } }] } } } },
               },
             },
           }

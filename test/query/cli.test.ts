@@ -92,6 +92,12 @@ describe('query commands (CLI)', { timeout: 90_000 }, () => {
     expect(missing.code).toBe(1);
   });
 
+  it('stories --entity finds an entity by any case or spelling of its name', async () => {
+    const { code, stdout, stderr } = await newsdesk('stories', '--entity', 'donald trump', '--since', '2017-01-01', '--json');
+    expect(code, stderr).toBe(0);
+    expect((JSON.parse(stdout) as { id: number }[]).map((s) => s.id)).toContain(seeded.stories.get('trump-account'));
+  });
+
   it('watch reports only what is new since the last run', async () => {
     expect((await newsdesk('watch', 'add', 'trump', 'entity:Trump')).code).toBe(0);
     const saved = JSON.parse((await newsdesk('watch', 'add', 'not-trump', 'Twitter', '-Trump', '--json')).stdout);
