@@ -1,5 +1,6 @@
 import type { DetectedLanguage, EntityRef, Language } from '../domain/types.ts';
-import { stem, wordLists } from './word-lists.ts';
+import { stem } from '../language/stemmers.ts';
+import { wordLists } from './word-lists.ts';
 
 /**
  * Raw features of an article, before weighting. Feature keys carry a namespace:

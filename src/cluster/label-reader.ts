@@ -5,7 +5,8 @@
  */
 import type { Language } from '../domain/types.ts';
 import { nameKey } from './features.ts';
-import { stem, wordLists } from './word-lists.ts';
+import { stem } from '../language/stemmers.ts';
+import { wordLists } from './word-lists.ts';
 
 /** A text of a story's article. */
 export interface LabelSource {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Language } from '../domain/types.ts';
-import { englishStemmer, germanStemmer } from '../language/stemmers.ts';
+import { stem } from '../language/stemmers.ts';
 
 /**
- * Stopwords, stemmers and the bilingual lexicon (data/cluster/). Loaded lazily on first use:
- * nothing is read at import time.
+ * Stopwords and the bilingual lexicon (data/cluster/), loaded lazily on first use: nothing is read at import
+ * time. Stems come from ../language/stemmers.ts.
  */
 
 const DATA_DIR = new URL('../../data/cluster/', import.meta.url);
@@ -16,21 +16,6 @@ interface WordLists {
 }
 
 let lists: WordLists | undefined;
-
-const STEM_CACHE_LIMIT = 200_000;
-const stemCache: Record<Language, Map<string, string>> = { de: new Map(), en: new Map() };
-
-/** Porter stem of a lower-case word (German or English), memoised because stemming dominates the cost. */
-export function stem(word: string, language: Language): string {
-  const cache = stemCache[language];
-  const hit = cache.get(word);
-  if (hit !== undefined) return hit;
-  const stemmer = language === 'de' ? germanStemmer : englishStemmer;
-  const out = stemmer.stem(word).toLowerCase();
-  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-  cache.set(word, out);
-  return out;
-}
 
 export function wordLists(): WordLists {
   lists ??= loadWordLists();

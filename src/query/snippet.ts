@@ -7,7 +7,7 @@
  * and stemming every word of twenty long bodies was most of a search's time (issue 4).
  */
 import type { TextNode } from './ast.ts';
-import { stem } from './text-tokens.ts';
+import { stem } from '../language/stemmers.ts';
 
 export interface Snippet {
   text: string;

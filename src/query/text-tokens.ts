@@ -2,28 +2,13 @@
  * Words and stems, shared by the search index and the query parser so both sides cut text the same way.
  * Stems come from natural's Snowball-style stemmers; FTS5 folds case and diacritics after us.
  */
-import { englishStemmer, germanStemmer } from '../language/stemmers.ts';
+import { stem } from '../language/stemmers.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower-cased words of a text (letters and digits; everything else separates). */
 export function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
-}
-
-/** Stemming is the slow part of indexing; news vocabulary repeats, so remember recent words. */
-const cache = { de: new Map<string, string>(), en: new Map<string, string>() };
-const CACHE_LIMIT = 200_000;
-
-export function stem(word: string, language: 'de' | 'en'): string {
-  const memo = cache[language];
-  let result = memo.get(word);
-  if (result === undefined) {
-    if (memo.size >= CACHE_LIMIT) memo.clear();
-    result = (language === 'de' ? germanStemmer : englishStemmer).stem(word);
-    memo.set(word, result);
-  }
-  return result;
 }
 
 /** The stem column of the index: the article's words stemmed in its language (both when unknown). */

@@ -6,7 +6,7 @@
 import type { FieldNode, QueryAst, TextNode } from '../query/ast.ts';
 import { parseDateValue } from '../query/date-values.ts';
 import { planQuery, toTextExpr, type TextExpr } from '../query/plan.ts';
-import { stem } from '../query/text-tokens.ts';
+import { stem } from '../language/stemmers.ts';
 import { entityKeysOf } from './entities.ts';
 import { sqlDate, type SqlProvider } from './search-provider.ts';
 
